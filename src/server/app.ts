@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { authRoutes } from './modules/auth/auth.routes';
+import { sessionPlugin } from './modules/auth/auth.session';
+import { orgRoutes } from './modules/org/org.routes';
+import { AppError } from './platform/errors';
+import { healthRoutes } from './platform/health';
+import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
+import { version } from './platform/version';
+
+export const BODY_LIMIT = 1024 * 1024;
+export const webRoot = resolve(
+  join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../dist/web'),
+);
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** serve the built web app from dist/web (off in API tests) */
+  web?: boolean;
+}
+
+/** Platform plugins, then every module's routes, in one list. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.TRUST_PROXY,
+    // requests are not logged one by one (the access log belongs to the proxy); errors are
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    hsts: ctx.config.production,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('rate_limited', 429),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Anju 安居 API',
+        version,
+        description:
+          'Residential community governance. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+          'Cookie-authenticated writes must send the session CSRF token in `x-csrf-token`.',
+      },
+      servers: [],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anju_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(sessionPlugin, { ctx });
+
+  await app.register(healthRoutes, { ctx });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { ctx });
+      await api.register(orgRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const serveWeb = (opts.web ?? true) && existsSync(join(webRoot, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (serveWeb && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/open311/')) {
+      // the single-page app owns every other path: /, /m, /screen and their children
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendNotFoundProblem(request, reply);
+  });
+  return app;
+}

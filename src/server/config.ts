@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable Anju reads. The README lists the same ones. */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  ANJU_MODE: z.enum(['demo', 'production']).default('demo'),
+  DATABASE_URL: z.string().url().optional(),
+  ANJU_DATA_DIR: z.string().default('./data'),
+  ANJU_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  SESSION_SECRET: z.string().min(32).optional(),
+  ANJU_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  ANJU_DEMO_PASSWORD: z.string().min(1).default('anju-demo'),
+  ANJU_SEED: z.enum(['demo', 'none']).default('demo'),
+  ANJU_JOBS: bool.default(true),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string; production: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  const production = config.ANJU_MODE === 'production';
+  if (production) {
+    const missing = (['SESSION_SECRET', 'ANJU_ENCRYPTION_KEY'] as const).filter((k) => !config[k]);
+    if (missing.length)
+      throw new ConfigError(`ANJU_MODE=production needs ${missing.join(' and ')} to be set`);
+  }
+  return { ...config, dataDir: resolve(config.ANJU_DATA_DIR), production };
+}

@@ -1,0 +1,5 @@
+import { authJobs } from './modules/auth/auth.jobs';
+import type { JobDefinition } from './platform/jobs';
+
+/** Every background job of every module, in one list (like the routes in app.ts). */
+export const allJobs: JobDefinition[] = [...authJobs];

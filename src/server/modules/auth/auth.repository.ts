@@ -1,0 +1,170 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import type { RoleAssignment } from '../../platform/access';
+import { roleAssignments, sessions, users } from './auth.table';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export interface SessionWithUser {
+  stage: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: number;
+  username: string;
+  displayName: string;
+  lang: string;
+  status: string;
+  totpEnabled: boolean;
+  roles: RoleAssignment[];
+}
+
+export function findUserByUsername(db: Executor, username: string) {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.username, username))
+    .then((r) => r[0]);
+}
+
+export function findUserById(db: Executor, id: number) {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.id, id))
+    .then((r) => r[0]);
+}
+
+export async function updateUser(db: Executor, id: number, patch: Partial<typeof users.$inferInsert>) {
+  const rows = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  return rows[0]!;
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert) {
+  const rows = await db.insert(users).values(values).returning();
+  return rows[0]!;
+}
+
+export async function insertRoleAssignments(db: Executor, values: (typeof roleAssignments.$inferInsert)[]) {
+  if (values.length) await db.insert(roleAssignments).values(values);
+}
+
+export function roleAssignmentsOf(db: Executor, userId: number): Promise<RoleAssignment[]> {
+  return db
+    .select({
+      role: roleAssignments.role,
+      districtId: roleAssignments.districtId,
+      streetId: roleAssignments.streetId,
+      committeeId: roleAssignments.committeeId,
+      communityId: roleAssignments.communityId,
+      departmentId: roleAssignments.departmentId,
+      organizationId: roleAssignments.organizationId,
+      unitId: roleAssignments.unitId,
+    })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(roleAssignments.id) as Promise<RoleAssignment[]>;
+}
+
+/** Names of the places of a user's roles, for the session view. */
+export async function placeNames(db: Executor, userId: number) {
+  const rows = await db.execute<{
+    role: string;
+    level: string | null;
+    id: number | null;
+    name: string | null;
+  }>(sql`
+    select r.role,
+      case when r.unit_id is not null then 'unit' when r.community_id is not null then 'community'
+           when r.committee_id is not null then 'committee' when r.organization_id is not null then 'organization'
+           when r.department_id is not null then 'department' when r.street_id is not null then 'street'
+           else 'district' end as level,
+      coalesce(r.unit_id, r.community_id, r.committee_id, r.organization_id, r.department_id, r.street_id, r.district_id) as id,
+      coalesce(
+        (select c.name || ' ' || b.name || '-' || u.number from unit u join building b on b.id = u.building_id
+           join community c on c.id = u.community_id where u.id = r.unit_id),
+        (select name from community where id = r.community_id),
+        (select name from committee where id = r.committee_id),
+        (select name from organization where id = r.organization_id),
+        (select name from department where id = r.department_id),
+        (select name from street where id = r.street_id),
+        (select name from district where id = r.district_id)) as name
+    from role_assignment r where r.user_id = ${userId} order by r.id`);
+  return rows.rows;
+}
+
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function deleteSession(db: Executor, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: number, exceptTokenHash?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      exceptTokenHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function activateSession(db: Executor, tokenHash: string, hours: number) {
+  await db
+    .update(sessions)
+    .set({ stage: 'active', expiresAt: sql`now() + make_interval(hours => ${hours})` })
+    .where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Executor, idleMinutes: number): Promise<number> {
+  const result = await db.execute(sql`
+    delete from session where expires_at < now() or last_seen_at < now() - make_interval(mins => ${idleMinutes})`);
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Every request runs this: the session, its user and their roles in one round trip, with
+ * last_seen_at moved forward at most once a minute so reads stay reads.
+ */
+export async function loadSession(db: Executor, tokenHash: string): Promise<SessionWithUser | undefined> {
+  const result = await db.execute<Record<string, unknown>>(sql`
+    with touched as (
+      update session set last_seen_at = now()
+       where token_hash = ${tokenHash} and last_seen_at < now() - interval '60 seconds'
+       returning token_hash
+    )
+    select s.stage, s.csrf_token, s.last_seen_at, s.expires_at, u.id as user_id, u.username, u.display_name,
+           u.lang, u.status, u.totp_enabled,
+           coalesce((select json_agg(json_build_object(
+               'role', r.role, 'districtId', r.district_id, 'streetId', r.street_id, 'committeeId', r.committee_id,
+               'communityId', r.community_id, 'departmentId', r.department_id, 'organizationId', r.organization_id,
+               'unitId', r.unit_id) order by r.id)
+             from role_assignment r where r.user_id = u.id), '[]'::json) as roles
+      from session s join user_account u on u.id = s.user_id
+     where s.token_hash = ${tokenHash}`);
+  const r = result.rows[0];
+  if (!r) return undefined;
+  return {
+    stage: r.stage as string,
+    csrfToken: r.csrf_token as string,
+    lastSeenAt: new Date(r.last_seen_at as string),
+    expiresAt: new Date(r.expires_at as string),
+    userId: Number(r.user_id),
+    username: r.username as string,
+    displayName: r.display_name as string,
+    lang: r.lang as string,
+    status: r.status as string,
+    totpEnabled: r.totp_enabled as boolean,
+    roles: r.roles as RoleAssignment[],
+  };
+}
+
+export async function countDemoUsers(db: Executor): Promise<number> {
+  const result = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from user_account where is_demo`,
+  );
+  return result.rows[0]?.n ?? 0;
+}

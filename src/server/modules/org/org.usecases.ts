@@ -1,0 +1,89 @@
+import type { CommunityListQuery, CommunityPatch } from '../../../contracts/org';
+import type { AppContext } from '../../context';
+import { type Actor, assertCan } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import { versionConflict } from '../../platform/errors';
+import { decodeCursor, page } from '../../platform/pagination';
+import { communityNotFound, unknownPropertyCompany } from './org.errors';
+import { communityAbilities } from './org.policy';
+import { presentCommunityProfile, presentCommunitySummary } from './org.presenter';
+import * as repo from './org.repository';
+
+declare module '../../platform/audit/audit' {
+  interface AuditEvents {
+    'community.updated': { before: repo.CommunityRow; after: repo.CommunityRow };
+  }
+}
+
+export async function listCommunities(ctx: AppContext, actor: Actor, query: CommunityListQuery) {
+  const after = decodeCursor<[string, number]>(query.cursor, ['string', 'number']);
+  const [rows, total] = await Promise.all([
+    repo.listCommunities(ctx.db, actor, query, after),
+    // the total is counted for the first page only; later pages carry it forward in the client
+    after ? Promise.resolve(-1) : repo.countCommunities(ctx.db, actor, query),
+  ]);
+  const result = page(rows, query.limit, (r) => [r.name, r.id]);
+  return { items: result.items.map(presentCommunitySummary), nextCursor: result.nextCursor, total };
+}
+
+export async function getCommunityProfile(ctx: AppContext, actor: Actor, id: number) {
+  const row = await repo.findCommunity(ctx.db, actor, id);
+  if (!row) throw communityNotFound();
+  const [buildings, ownersCommittee] = await Promise.all([
+    repo.buildingsOf(ctx.db, id),
+    repo.ownersCommitteeOf(ctx.db, id),
+  ]);
+  return presentCommunityProfile(row, buildings, ownersCommittee, communityAbilities(actor, row));
+}
+
+export async function updateCommunity(ctx: AppContext, actor: Actor, id: number, input: CommunityPatch) {
+  assertCan(actor, 'org.manage');
+  const visible = await repo.findCommunity(ctx.db, actor, id);
+  if (!visible) throw communityNotFound();
+  if (!communityAbilities(actor, visible).edit) throw communityNotFound();
+  const { version, ...patch } = input;
+  if (patch.propertyOrgId) {
+    const org = await repo.organizationById(ctx.db, patch.propertyOrgId);
+    if (org?.kind !== 'property_company') throw unknownPropertyCompany();
+  }
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.communityRow(tx, id);
+    const after = await repo.updateCommunity(tx, id, version, patch);
+    if (!before || !after) throw versionConflict(before?.version ?? 0);
+    await recordAudit(tx, actor.audit, {
+      action: 'community.updated',
+      entityType: 'community',
+      entityId: id,
+      streetId: after.streetId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function placeTree(ctx: AppContext, actor: Actor) {
+  const districtId = actor.assignments[0]?.districtId ?? (await repo.firstDistrictId(ctx.db));
+  const tree = await repo.placeTree(ctx.db, districtId ?? 0);
+  if (!tree.district) throw communityNotFound();
+  // only streets where the caller can see at least one community are listed
+  const visible = new Set(await repo.visibleStreetIds(ctx.db, actor));
+  const streets = tree.streets.filter((s) => visible.has(s.id));
+  return {
+    district: {
+      id: tree.district.id,
+      code: tree.district.code,
+      name: tree.district.name,
+      nameEn: tree.district.nameEn,
+    },
+    streets: streets.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      nameEn: s.nameEn,
+      committees: tree.committees.filter((c) => c.streetId === s.id).map((c) => ({ id: c.id, name: c.name })),
+    })),
+  };
+}
+
+export const iterateCommunities = repo.iterateCommunities;

@@ -1,0 +1,32 @@
+import { loadConfig } from '../src/server/config';
+import type { AppContext } from '../src/server/context';
+import { connect } from '../src/server/db/client';
+import { ensureDatabase, startEmbeddedPostgres } from '../src/server/db/embedded';
+import { applyMigrations } from '../src/server/db/migrate';
+import { seedDemo } from '../src/server/demo/seed';
+import { keysFrom } from '../src/server/platform/keys';
+
+export const TEMPLATE_DB = 'anju_template';
+export const DEMO_PASSWORD = 'anju-demo';
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({ ANJU_MODE: 'demo', ANJU_JOBS: 'false', LOG_LEVEL: 'silent', ...overrides });
+}
+
+/** Starts a throwaway embedded PostgreSQL and builds the migrated, seeded template database. */
+export async function startTestCluster(dir: string) {
+  const server = await startEmbeddedPostgres({ dir, persistent: false });
+  try {
+    const templateUrl = await ensureDatabase(server.url, TEMPLATE_DB);
+    const database = connect(templateUrl, 4);
+    const config = testConfig();
+    const ctx: AppContext = { config, database, db: database.db, ...keysFrom(config) };
+    await applyMigrations(database);
+    await seedDemo(ctx, { password: DEMO_PASSWORD });
+    await database.close();
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return { url: server.url, stop: () => server.stop() };
+}
