@@ -149,3 +149,36 @@ export const placeTree = z.object({
   district: z.object({ id: z.number(), code: z.string(), name: z.string(), nameEn: z.string() }),
   streets: z.array(streetRef.extend({ committees: z.array(placeRef) })),
 });
+
+export const communityStatsQuery = z.strictObject({
+  streetId: z.coerce.number().int().positive().optional(),
+});
+
+const bucket = z.object({ key: z.string(), communities: z.number(), households: z.number() });
+export const communityStats = z.object({
+  communities: z.number(),
+  households: z.number(),
+  floorArea: z.string(),
+  mixedUse: z.number(),
+  oldHousing: z.number(),
+  withOwnersCommittee: z.number(),
+  byHousingType: z.array(bucket),
+  byManagementMode: z.array(bucket),
+  byStreet: z.array(bucket.extend({ name: z.string(), streetId: z.number() })),
+});
+export type CommunityStats = z.infer<typeof communityStats>;
+
+/** GeoJSON of the caller's streets (polygons) and communities (points), for ECharts maps. */
+export const placeMap = z.object({
+  streets: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+  communities: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      lng: z.number(),
+      lat: z.number(),
+      housingType: z.enum(housingTypes),
+    }),
+  ),
+});
+export type PlaceMap = z.infer<typeof placeMap>;

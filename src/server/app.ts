@@ -56,6 +56,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
+        // only behind TLS; a demo on plain http must keep loading its own assets
+        upgradeInsecureRequests: ctx.config.production ? [] : null,
       },
     },
     hsts: ctx.config.production,
@@ -101,7 +103,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (serveWeb && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/open311/')) {
+    if (
+      serveWeb &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/open311/')
+    ) {
       // the single-page app owns every other path: /, /m, /screen and their children
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -67,3 +67,46 @@ export function rectangle(west: number, south: number, east: number, north: numb
   ];
   return { type: 'Polygon' as const, coordinates: [ring] };
 }
+
+/** An irregular closed polygon around a centre: how a community outline looks on a map. */
+export function blob(rng: Random, lng: number, lat: number, rx: number, ry: number, vertices = 7) {
+  const r = (v: number) => Math.round(v * 1e6) / 1e6;
+  const ring: Ring = [];
+  for (let i = 0; i < vertices; i++) {
+    const angle = (i / vertices) * 2 * Math.PI + rng.next() * 0.3;
+    const scale = 0.7 + rng.next() * 0.3;
+    ring.push([r(lng + Math.cos(angle) * rx * scale), r(lat + Math.sin(angle) * ry * scale)]);
+  }
+  ring.push(ring[0]!);
+  return { type: 'Polygon' as const, coordinates: [ring] };
+}
+
+/** `count` points inside a box, kept apart from each other where the box allows it. */
+export function scatterPoints(
+  rng: Random,
+  box: [number, number, number, number],
+  count: number,
+  margin: number,
+) {
+  const [west, south, east, north] = box;
+  const minDistance = Math.sqrt(((east - west) * (north - south)) / count) * 0.6;
+  const points: [number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    let best: [number, number] = [west + margin, south + margin];
+    let bestGap = -1;
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const p: [number, number] = [
+        west + margin + rng.next() * (east - west - 2 * margin),
+        south + margin + rng.next() * (north - south - 2 * margin),
+      ];
+      const gap = Math.min(Infinity, ...points.map((q) => Math.hypot(q[0] - p[0], q[1] - p[1])));
+      if (gap > bestGap) {
+        best = p;
+        bestGap = gap;
+      }
+      if (gap >= minDistance) break;
+    }
+    points.push(best);
+  }
+  return points;
+}

@@ -7,7 +7,7 @@ import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
 import * as hp from './huangpu';
-import { makeUscc, Random, rectangle } from './random';
+import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 
 declare module '../platform/audit/audit' {
   interface AuditEvents {
@@ -248,23 +248,22 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
         ]);
       });
 
-      // communities on a 3×3 layout of cells inside the street
+      // communities scattered over the street, kept apart, each with an irregular outline
       const roads = hp.roads[s.code] ?? [];
+      const margin = Math.min(east - west, north - south) / 9;
+      const positions = scatterPoints(rng, s.box, s.communities.length, margin);
       s.communities.forEach((name, i) => {
         communityId++;
         const housingType = housingTypeOf(name, i + streetId);
         const mixedUse = housingType === 'mixed';
         const buildYear = buildYearFor(rng, housingType);
         const managementMode = managementModeFor(rng, housingType);
-        const col = i % 3;
-        const row = Math.floor(i / 3);
-        const cw = (east - west) / 3;
-        const ch = (north - south) / 3;
-        const cx0 = west + col * cw + cw * 0.12;
-        const cy0 = north - (row + 1) * ch + ch * 0.12;
-        const outline = rectangle(cx0, cy0, cx0 + cw * 0.76, cy0 + ch * 0.76);
-        const lng = Math.round((cx0 + cw * 0.38) * 1e6) / 1e6;
-        const lat = Math.round((cy0 + ch * 0.38) * 1e6) / 1e6;
+        const [lngRaw, latRaw] = positions[i]!;
+        const lng = Math.round(lngRaw * 1e6) / 1e6;
+        const lat = Math.round(latRaw * 1e6) / 1e6;
+        const size =
+          (housingType === 'scattered_public' ? 0.35 : housingType === 'commercial' ? 0.8 : 0.6) * margin;
+        const outline = blob(rng, lng, lat, size, size * 0.85);
         const grid = firstGrid + (lat >= midLat ? 0 : 2) + (lng >= midLng ? 1 : 0);
         const committee = firstCommittee + (i % s.committees.length);
         const isPublic =

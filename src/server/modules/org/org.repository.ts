@@ -269,3 +269,71 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
   const rows = await db.select({ id: districts.id }).from(districts).limit(1);
   return rows.length === 0;
 }
+
+export async function communityStats(db: Executor, actor: Actor, streetId?: number) {
+  const where = and(communityScope(actor), streetId ? eq(communities.streetId, streetId) : undefined);
+  const [totals] = await db
+    .select({
+      communities: sql<number>`count(*)::int`,
+      households: sql<number>`coalesce(sum(${communities.households}), 0)::int`,
+      floorArea: sql<string>`coalesce(sum(${communities.floorArea}), 0)::numeric(16,2)::text`,
+      mixedUse: sql<number>`count(*) filter (where ${communities.isMixedUse})::int`,
+      oldHousing: sql<number>`count(*) filter (where ${communities.isOldHousing})::int`,
+      withOwnersCommittee: sql<number>`count(*) filter (where exists (select 1 from owners_committee o where o.community_id = community.id and o.status = 'active'))::int`,
+    })
+    .from(communities)
+    .where(where);
+  const group = (column: typeof communities.housingType | typeof communities.managementMode) =>
+    db
+      .select({
+        key: column,
+        communities: sql<number>`count(*)::int`,
+        households: sql<number>`coalesce(sum(${communities.households}), 0)::int`,
+      })
+      .from(communities)
+      .where(where)
+      .groupBy(column)
+      .orderBy(column);
+  const [byHousingType, byManagementMode, byStreet] = await Promise.all([
+    group(communities.housingType),
+    group(communities.managementMode),
+    db
+      .select({
+        streetId: communities.streetId,
+        key: streets.code,
+        name: streets.name,
+        communities: sql<number>`count(*)::int`,
+        households: sql<number>`coalesce(sum(${communities.households}), 0)::int`,
+      })
+      .from(communities)
+      .innerJoin(streets, eq(streets.id, communities.streetId))
+      .where(where)
+      .groupBy(communities.streetId, streets.code, streets.name)
+      .orderBy(streets.code),
+  ]);
+  return { ...totals!, byHousingType, byManagementMode, byStreet };
+}
+
+export async function placeMap(db: Executor, actor: Actor) {
+  const points = await db
+    .select({
+      id: communities.id,
+      name: communities.name,
+      lng: communities.lng,
+      lat: communities.lat,
+      housingType: communities.housingType,
+      streetId: communities.streetId,
+    })
+    .from(communities)
+    .where(and(communityScope(actor), sql`${communities.lng} is not null`))
+    .orderBy(communities.id);
+  const streetIds = [...new Set(points.map((p) => p.streetId))];
+  const outlines = streetIds.length
+    ? await db
+        .select({ id: streets.id, name: streets.name, nameEn: streets.nameEn, outline: streets.outline })
+        .from(streets)
+        .where(sql`${streets.id} in ${streetIds}`)
+        .orderBy(streets.code)
+    : [];
+  return { points, outlines };
+}

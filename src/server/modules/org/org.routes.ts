@@ -6,6 +6,9 @@ import {
   communityPage,
   communityPatch,
   communityProfile,
+  communityStats,
+  communityStatsQuery,
+  placeMap,
   placeTree,
 } from '../../../contracts/org';
 import type { AppContext } from '../../context';
@@ -29,6 +32,33 @@ export const orgRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       preHandler: requirePermission('org.read'),
     },
     async (request) => org.placeTree(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/places/map',
+    {
+      schema: {
+        tags,
+        summary: 'GeoJSON of the caller’s streets and community points',
+        response: { 200: placeMap },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.placeMap(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/communities/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Counts of the caller’s communities by housing type, management mode and street',
+        querystring: communityStatsQuery,
+        response: { 200: communityStats },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.communityStats(ctx, actorOf(request), request.query.streetId),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { CommunityListQuery, CommunityPatch } from '../../../contracts/org';
+import type { CommunityListQuery, CommunityPatch, HousingType } from '../../../contracts/org';
 import type { AppContext } from '../../context';
 import { type Actor, assertCan } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -87,3 +87,28 @@ export async function placeTree(ctx: AppContext, actor: Actor) {
 }
 
 export const iterateCommunities = repo.iterateCommunities;
+
+export function communityStats(ctx: AppContext, actor: Actor, streetId?: number) {
+  return repo.communityStats(ctx.db, actor, streetId);
+}
+
+export async function placeMap(ctx: AppContext, actor: Actor) {
+  const { points, outlines } = await repo.placeMap(ctx.db, actor);
+  return {
+    streets: {
+      type: 'FeatureCollection' as const,
+      features: outlines.map((s) => ({
+        type: 'Feature',
+        id: s.id,
+        properties: { id: s.id, name: s.name, nameEn: s.nameEn },
+        geometry: s.outline,
+      })),
+    },
+    communities: points.map(({ streetId: _s, ...p }) => ({
+      ...p,
+      lng: p.lng!,
+      lat: p.lat!,
+      housingType: p.housingType as HousingType,
+    })),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from './browser';
+
+export const DEMO_PASSWORD = 'anju-demo';
+
+export interface E2E {
+  browser: Browser;
+  baseUrl: string;
+  /** a new page in a fresh context (no cookies), with the UI language preset */
+  page(opts?: { lang?: 'zh-CN' | 'en-US'; viewport?: { width: number; height: number } }): Promise<Page>;
+  /** a new page signed in as `username` through the login form */
+  loginAs(
+    username: string,
+    opts?: { lang?: 'zh-CN' | 'en-US'; viewport?: { width: number; height: number } },
+  ): Promise<Page>;
+}
+
+/** One browser per test file, closed afterwards; pages collect uncaught errors and fail on them. */
+export function setupBrowser(): E2E {
+  const e2e = {} as E2E;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    e2e.browser = await launchBrowser();
+    e2e.baseUrl = inject('baseUrl');
+    e2e.page = async (opts = {}) => {
+      const context = await e2e.browser.newContext({
+        baseURL: e2e.baseUrl,
+        viewport: opts.viewport ?? { width: 1366, height: 900 },
+        locale: opts.lang ?? 'zh-CN',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      await context.addInitScript((lang) => {
+        if (!localStorage.getItem('anju.lang')) localStorage.setItem('anju.lang', lang);
+      }, opts.lang ?? 'zh-CN');
+      const page = await context.newPage();
+      page.on('pageerror', (err) => {
+        throw new Error(`page error: ${err.message}`);
+      });
+      return page;
+    };
+    e2e.loginAs = async (username, opts = {}) => {
+      const page = await e2e.page(opts);
+      await page.goto('/login');
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      return page;
+    };
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await e2e.browser?.close();
+  });
+  return e2e;
+}

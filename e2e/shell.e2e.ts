@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resources } from '../src/contracts/locales';
+import { permissionsOf } from '../src/contracts/permissions';
+import type { Role } from '../src/contracts/roles';
+import { demoAccounts } from '../src/server/demo/seed';
+import { navItems } from '../src/web/navigation';
+import { setupBrowser } from './helpers';
+
+const e2e = setupBrowser();
+const zh = resources['zh-CN'];
+const en = resources['en-US'];
+
+describe('web shell', () => {
+  it('every demo role signs in and sees the navigation its permissions allow', async () => {
+    for (const account of demoAccounts) {
+      const page = await e2e.loginAs(account.username);
+      const permissions = permissionsOf([account.role as Role]);
+      const expected = navItems
+        .filter((i) => !i.permission || permissions.includes(i.permission))
+        .map((i) => i.key);
+      await page.getByTestId('nav').waitFor();
+      const shown = await page
+        .locator('[data-testid^="nav-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(4)));
+      expect(shown, account.username).toEqual(expected);
+      expect(await page.getByTestId('user-role').textContent()).toContain(zh.common.roles[account.role]);
+      await page.context().close();
+    }
+  });
+
+  it('a wrong password shows the reason, in the chosen language', async () => {
+    const page = await e2e.page({ lang: 'en-US' });
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('street');
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toBe(en.errors.auth.invalid_credentials);
+    expect(await page.getByTestId('demo-hint').isVisible()).toBe(true);
+  });
+
+  it('switches between Chinese and English, and the choice survives a reload', async () => {
+    const page = await e2e.loginAs('street');
+    await page.getByTestId('nav-communities').click();
+    await page.getByRole('heading', { name: zh.org.list.title }).waitFor();
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: en.org.list.title }).waitFor();
+    expect(await page.getByTestId('nav-communities').textContent()).toBe(en.nav.communities);
+    await page.reload();
+    await page.getByRole('heading', { name: en.org.list.title }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByRole('heading', { name: zh.org.list.title }).waitFor();
+  });
+
+  it('the community register filters, pages and exports; the profile shows buildings and areas', async () => {
+    const page = await e2e.loginAs('district_admin');
+    await page.goto('/communities');
+    const total = page.getByTestId('community-total');
+    await expect.poll(() => total.textContent()).toContain('70');
+    const rows = page.locator('[data-testid=community-table] tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(20);
+    await page.getByTestId('next-page').click();
+    await expect.poll(() => total.textContent()).toContain(zh.common.pageNumber.replace('{{page}}', '2'));
+
+    await page.getByTestId('filter-housing-type').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: zh.org.housingType.old_public }).click();
+    await expect.poll(async () => (await total.textContent()) ?? '').not.toContain('70');
+    const tags = await rows.locator('.ant-tag').allTextContents();
+    expect(tags.filter((t) => t === zh.org.housingType.old_public).length).toBe(await rows.count());
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-excel').click();
+    const file = await (await download).path();
+    expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+    const name = await rows.first().getByTestId('community-link').textContent();
+    await rows.first().getByTestId('community-link').click();
+    await page.getByRole('heading', { name: name! }).waitFor();
+    await page.getByTestId('building-table').waitFor();
+    expect(await page.locator('[data-testid=building-table] tbody tr.ant-table-row').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.getByTestId('community-overview').textContent()).toContain(
+      zh.org.field.propertyCompany,
+    );
+    await page.getByTestId('community-map').waitFor();
+  });
+
+  it('a street officer edits a community of their street and cannot open one of another street', async () => {
+    const page = await e2e.loginAs('street');
+    await page.goto('/communities');
+    await page.getByTestId('community-link').first().click();
+    await page.getByTestId('community-edit').click();
+    await page.getByTestId('edit-households').fill('234');
+    await page.getByTestId('community-save').click();
+    await expect.poll(() => page.getByTestId('stat-households').textContent()).toContain('234');
+
+    // community 8 is the first of 外滩街道 in the deterministic demo district
+    await page.goto('/communities/8');
+    await page.getByText(zh.errors.not_found).waitFor();
+  });
+});

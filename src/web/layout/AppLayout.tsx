@@ -1,0 +1,144 @@
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography, theme } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { apiState } from '../api/client';
+import { useSession, useSessionActions } from '../api/session';
+import { navItems } from '../navigation';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const { Header, Sider, Content } = Layout;
+
+/** The staff console frame: navigation by role, user, language, sign-out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { data: session, isLoading } = useSession();
+  const actions = useSessionActions();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  useEffect(() => {
+    apiState.onUnauthenticated(() => {
+      void actions.refresh();
+    });
+  }, [actions]);
+
+  useEffect(() => {
+    document.title = t('appFullName');
+  }, [t]);
+
+  if (isLoading) return null;
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+
+  const visible = navItems.filter(
+    (item) => !item.permission || session.permissions.includes(item.permission),
+  );
+  const selected =
+    visible
+      .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.key ?? '';
+  const role = session.roles[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed || !screens.lg}
+        trigger={null}
+        width={220}
+        theme="light"
+        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {!(collapsed || !screens.lg) && (
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              {t('appName')}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          data-testid="nav"
+          items={visible.map((item) => ({
+            key: item.key,
+            icon: item.icon,
+            label: t(`nav:${item.label}`),
+            'data-testid': `nav-${item.key}`,
+            onClick: () => navigate(item.path),
+          }))}
+          style={{ borderInlineEnd: 0 }}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 20px',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 12,
+          }}
+        >
+          <Flex align="center" gap={12}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+              aria-label={t('nav:toggle')}
+            />
+            <Typography.Text type="secondary" ellipsis>
+              {t('appFullName')}
+            </Typography.Text>
+            {session.mode === 'demo' && <Tag color="orange">{t('mode.demo')}</Tag>}
+          </Flex>
+          <Flex align="center" gap={16}>
+            <LanguageSwitch signedIn />
+            <Dropdown
+              menu={{
+                items: [
+                  {
+                    key: 'account',
+                    icon: <UserOutlined />,
+                    label: t('nav:account'),
+                    onClick: () => navigate('/account'),
+                  },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: t('logout'),
+                    onClick: async () => {
+                      await actions.logout();
+                      navigate('/login');
+                    },
+                  },
+                ],
+              }}
+            >
+              <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+                <UserOutlined />
+                <span data-testid="user-name">{session.user.displayName}</span>
+                {role && (
+                  <Tag color="blue" data-testid="user-role">
+                    {t(`roles.${role.role}`)}
+                    {role.place && role.place.level !== 'district' ? ` · ${role.place.name}` : ''}
+                  </Tag>
+                )}
+              </Flex>
+            </Dropdown>
+          </Flex>
+        </Header>
+        <Content style={{ padding: 24, background: token.colorBgLayout }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

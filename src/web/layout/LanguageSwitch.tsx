@@ -1,0 +1,26 @@
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../contracts/auth';
+import { api } from '../api/client';
+import { applyLanguage } from '../i18n';
+
+/** 中文 / EN: switches at once, remembered in this browser and, when signed in, on the account. */
+export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
+  const { i18n } = useTranslation();
+  return (
+    <Segmented
+      size="small"
+      data-testid="language-switch"
+      value={i18n.language}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en-US' },
+      ]}
+      onChange={(value) => {
+        const lang = value as Language;
+        applyLanguage(lang);
+        if (signedIn) void api.put('/auth/preferences', { lang }).catch(() => undefined);
+      }}
+    />
+  );
+}

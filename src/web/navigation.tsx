@@ -1,0 +1,26 @@
+import { ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../contracts/permissions';
+
+/** One entry of the side navigation; shown only to users holding `permission`. */
+export interface NavItem {
+  key: string;
+  path: string;
+  /** key in the `nav` namespace */
+  label: string;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+/** Every module adds its pages here, in the order they appear. */
+export const navItems: NavItem[] = [
+  { key: 'home', path: '/', label: 'home', icon: <DashboardOutlined />, permission: 'org.read' },
+  {
+    key: 'communities',
+    path: '/communities',
+    label: 'communities',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+  },
+  { key: 'account', path: '/account', label: 'account', icon: <SafetyCertificateOutlined /> },
+];

@@ -1,0 +1,29 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { LoginPage } from './modules/auth/LoginPage';
+
+const HomePage = lazy(() => import('./modules/home/HomePage'));
+const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
+const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
+const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
+
+const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
+
+/** Staff console routes under the layout; every module adds its pages here. */
+const consoleRoutes: RouteObject[] = [
+  { index: true, element: page(<HomePage />) },
+  { path: 'communities', element: page(<CommunityListPage />) },
+  { path: 'communities/:id', element: page(<CommunityProfilePage />) },
+  { path: 'account', element: page(<AccountPage />) },
+];
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [...consoleRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+]);
