@@ -65,3 +65,13 @@ export const loginResult = z.union([
 ]);
 
 export type RoleKey = Role;
+
+export const phoneCodeRequest = z.strictObject({ phone: z.string().trim().min(11).max(20) });
+export const phoneCodeSent = z.object({ sent: z.literal(true), demoCode: z.string().optional() });
+export const phoneCodeLogin = z.strictObject({
+  phone: z.string().trim().min(11).max(20),
+  code: z.string().regex(/^\d{6}$/),
+});
+
+/** The demo resident signs in on /m with this phone number (demo mode only). */
+export const DEMO_RESIDENT_PHONE = '13800138000';

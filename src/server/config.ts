@@ -22,6 +22,9 @@ const configSchema = z.object({
   ANJU_SEED: z.enum(['demo', 'none']).default('demo'),
   ANJU_JOBS: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  /** HTTP SMS gateway: POST {to, text} as JSON; bearer token in SMS_GATEWAY_TOKEN */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,10 +2,14 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { MobileLayout } from './mobile/MobileLayout';
 import { LoginPage } from './modules/auth/LoginPage';
 
 const HomePage = lazy(() => import('./modules/home/HomePage'));
 const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
+const MobileLoginPage = lazy(() => import('./modules/auth/mobile/MobileLoginPage'));
+const MobileHomePage = lazy(() => import('./mobile/MobileHomePage'));
+const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 
@@ -19,7 +23,15 @@ const consoleRoutes: RouteObject[] = [
   { path: 'account', element: page(<AccountPage />) },
 ];
 
+/** Resident pages at /m; every module adds its pages here. */
+const mobileRoutes: RouteObject[] = [
+  { index: true, element: page(<MobileHomePage />) },
+  { path: 'me', element: page(<MobileMePage />) },
+];
+
 export const router = createBrowserRouter([
+  { path: '/m/login', element: page(<MobileLoginPage />) },
+  { path: '/m', element: <MobileLayout />, children: mobileRoutes },
   { path: '/login', element: <LoginPage /> },
   {
     path: '/',

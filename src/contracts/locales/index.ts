@@ -2,12 +2,14 @@ import enAuth from './en-US/auth.json';
 import enCommon from './en-US/common.json';
 import enErrors from './en-US/errors.json';
 import enHome from './en-US/home.json';
+import enMobile from './en-US/mobile.json';
 import enNav from './en-US/nav.json';
 import enOrg from './en-US/org.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
 import zhErrors from './zh-CN/errors.json';
 import zhHome from './zh-CN/home.json';
+import zhMobile from './zh-CN/mobile.json';
 import zhNav from './zh-CN/nav.json';
 import zhOrg from './zh-CN/org.json';
 
@@ -16,8 +18,24 @@ import zhOrg from './zh-CN/org.json';
  * and the server (error messages, Excel headers) read these; nothing else holds UI strings.
  */
 export const resources = {
-  'zh-CN': { common: zhCommon, errors: zhErrors, nav: zhNav, auth: zhAuth, org: zhOrg, home: zhHome },
-  'en-US': { common: enCommon, errors: enErrors, nav: enNav, auth: enAuth, org: enOrg, home: enHome },
+  'zh-CN': {
+    common: zhCommon,
+    errors: zhErrors,
+    nav: zhNav,
+    auth: zhAuth,
+    org: zhOrg,
+    home: zhHome,
+    mobile: zhMobile,
+  },
+  'en-US': {
+    common: enCommon,
+    errors: enErrors,
+    nav: enNav,
+    auth: enAuth,
+    org: enOrg,
+    home: enHome,
+    mobile: enMobile,
+  },
 } as const;
 
 export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { DEMO_RESIDENT_PHONE } from '../../contracts/auth';
 import type { HousingType } from '../../contracts/org';
 import type { Role } from '../../contracts/roles';
 import type { AppContext } from '../context';
@@ -482,7 +483,8 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
     const person = await ctx.database.pool.query(
       'insert into person (name, phone_enc, phone_index) values ($1, $2, $3) returning id',
       (() => {
-        const p = phone(rng);
+        const generated = phone(rng);
+        const p = account.username === 'resident' ? DEMO_RESIDENT_PHONE : generated;
         return [name, ctx.cipher.encrypt(p), ctx.cipher.index(p)];
       })(),
     );

@@ -8,3 +8,4 @@ export const totpNotPending = () => new AppError('auth.totp_not_pending', 409);
 export const totpRequiredInProduction = () => new AppError('auth.totp_required', 409);
 export const csrfFailed = () => new AppError('auth.csrf', 403);
 export const usernameTaken = () => new AppError('user.username_taken', 409);
+export const invalidCode = () => new AppError('auth.invalid_code', 401);

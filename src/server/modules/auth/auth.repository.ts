@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import type { RoleAssignment } from '../../platform/access';
-import { roleAssignments, sessions, users } from './auth.table';
+import { loginCodes, persons, roleAssignments, sessions, users } from './auth.table';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -122,6 +122,7 @@ export async function activateSession(db: Executor, tokenHash: string, hours: nu
 export async function deleteExpiredSessions(db: Executor, idleMinutes: number): Promise<number> {
   const result = await db.execute(sql`
     delete from session where expires_at < now() or last_seen_at < now() - make_interval(mins => ${idleMinutes})`);
+  await db.execute(sql`delete from login_code where created_at < now() - interval '1 day'`);
   return result.rowCount ?? 0;
 }
 
@@ -167,4 +168,61 @@ export async function countDemoUsers(db: Executor): Promise<number> {
     sql`select count(*)::int as n from user_account where is_demo`,
   );
   return result.rows[0]?.n ?? 0;
+}
+
+export async function recentLoginCode(db: Executor, phoneIndex: string, seconds: number) {
+  const rows = await db
+    .select({ id: loginCodes.id })
+    .from(loginCodes)
+    .where(
+      and(
+        eq(loginCodes.phoneIndex, phoneIndex),
+        gt(loginCodes.createdAt, sql`now() - make_interval(secs => ${seconds})`),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function insertLoginCode(db: Executor, values: typeof loginCodes.$inferInsert) {
+  await db.insert(loginCodes).values(values);
+}
+
+export function latestLoginCode(db: Executor, phoneIndex: string) {
+  return db
+    .select()
+    .from(loginCodes)
+    .where(and(eq(loginCodes.phoneIndex, phoneIndex), isNull(loginCodes.consumedAt)))
+    .orderBy(desc(loginCodes.createdAt))
+    .limit(1)
+    .then((r) => r[0]);
+}
+
+export async function countLoginCodeAttempt(db: Executor, id: number) {
+  await db
+    .update(loginCodes)
+    .set({ attempts: sql`${loginCodes.attempts} + 1` })
+    .where(eq(loginCodes.id, id));
+}
+
+export async function consumeLoginCode(db: Executor, id: number) {
+  await db.update(loginCodes).set({ consumedAt: new Date() }).where(eq(loginCodes.id, id));
+}
+
+/** The account of a resident whose person record has this phone (SM3-keyed index). */
+export function residentUserByPhoneIndex(db: Executor, phoneIndex: string) {
+  return db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(persons, eq(persons.id, users.personId))
+    .where(
+      and(
+        eq(persons.phoneIndex, phoneIndex),
+        sql`exists (select 1 from role_assignment r where r.user_id = ${users.id} and r.role = 'resident')`,
+        sql`not exists (select 1 from role_assignment r where r.user_id = ${users.id} and r.role <> 'resident')`,
+      ),
+    )
+    .orderBy(users.id)
+    .limit(1)
+    .then((r) => r[0]?.user);
 }

@@ -4,6 +4,9 @@ import {
   changePasswordBody,
   loginBody,
   loginResult,
+  phoneCodeLogin,
+  phoneCodeRequest,
+  phoneCodeSent,
   preferencesBody,
   sessionView as sessionViewSchema,
   totpCodeBody,
@@ -45,6 +48,48 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       });
       setSessionCookie(ctx, reply, outcome.token);
       if (outcome.stage !== 'active') return { stage: outcome.stage, csrfToken: outcome.csrfToken };
+      const resolved = await auth.resolveSession(ctx, outcome.token, request.ip);
+      return {
+        stage: 'active' as const,
+        ...(await auth.sessionView(ctx, resolved!.actor!, outcome.csrfToken)),
+      };
+    },
+  );
+
+  app.post(
+    '/auth/code',
+    {
+      schema: {
+        tags,
+        summary: 'Send a one-time sign-in code to a resident’s phone',
+        description:
+          'Answers the same whether or not the number belongs to a resident. `demoCode` only in demo mode without an SMS gateway.',
+        body: phoneCodeRequest,
+        response: { 200: phoneCodeSent },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => auth.requestLoginCode(ctx, request.body.phone, request.ip, request.lang),
+  );
+
+  app.post(
+    '/auth/code/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign a resident in with the code sent to their phone',
+        body: phoneCodeLogin,
+        response: { 200: loginResult },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const outcome = await auth.loginWithCode(ctx, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(ctx, reply, outcome.token);
       const resolved = await auth.resolveSession(ctx, outcome.token, request.ip);
       return {
         stage: 'active' as const,

@@ -70,3 +70,18 @@ export const sessions = pgTable(
   },
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
 );
+
+/** One-time sign-in codes sent by SMS to residents; only a keyed hash of the code is kept. */
+export const loginCodes = pgTable(
+  'login_code',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    phoneIndex: text().notNull(),
+    codeHash: text().notNull(),
+    attempts: smallint().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.phoneIndex, t.createdAt)],
+);

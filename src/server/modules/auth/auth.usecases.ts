@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Language } from '../../../contracts/auth';
@@ -11,9 +11,12 @@ import { Actor } from '../../platform/access';
 import { type AuditActor, recordAudit } from '../../platform/audit/audit';
 import { hashPassword, randomToken, verifyPassword } from '../../platform/crypto';
 import { AppError, fieldError } from '../../platform/errors';
+import { translator } from '../../platform/i18n';
+import { sendSms } from '../../platform/sms';
 import {
   accountDisabled,
   accountLocked,
+  invalidCode,
   invalidCredentials,
   invalidTotp,
   totpNotPending,
@@ -31,7 +34,8 @@ export const PENDING_MINUTES = 5;
 type UserAudit = Omit<repo.UserRow, 'passwordHash' | 'totpSecretEnc'>;
 declare module '../../platform/audit/audit' {
   interface AuditEvents {
-    'auth.login': { after: { stage: string } };
+    'auth.login': { after: { stage: string; method: 'password' | 'sms' } };
+    'auth.code_requested': { after: { registered: boolean } };
     'auth.login_failed': { after: { failedLogins: number; lockedUntil: string | null } };
     'auth.logout': { before: null };
     'auth.second_factor': { after: { stage: string } };
@@ -103,6 +107,16 @@ export async function login(
     : ctx.config.production && isStaff
       ? 'totp_setup_required'
       : 'active';
+  return openSession(ctx, user, stage, { ip: input.ip, userAgent: input.userAgent, method: 'password' });
+}
+
+async function openSession(
+  ctx: AppContext,
+  user: repo.UserRow,
+  stage: LoginOutcome['stage'],
+  from: { ip: string | null; userAgent: string | null; method: 'password' | 'sms' },
+): Promise<LoginOutcome> {
+  const now = new Date();
   const token = randomToken();
   const csrfToken = randomToken(24);
   const expiresAt =
@@ -119,18 +133,99 @@ export async function login(
       stage,
       csrfToken,
       expiresAt,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      ip: from.ip,
+      userAgent: from.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(tx, audit, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      streetId: null,
-      after: { stage },
-    });
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.username, ip: from.ip },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        streetId: null,
+        after: { stage, method: from.method },
+      },
+    );
   });
   return { token, stage, csrfToken, userId: user.id };
+}
+
+export const CODE_MINUTES = 5;
+export const CODE_ATTEMPTS = 5;
+export const CODE_INTERVAL_SECONDS = 60;
+
+/** Mainland mobile numbers, with or without +86 and separators. */
+export function normalizePhone(raw: string): string | null {
+  const digits = raw.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+function codeHash(ctx: AppContext, phoneIndex: string, code: string): string {
+  return createHmac('sm3', ctx.sessionKey).update(`${phoneIndex}:${code}`).digest('hex');
+}
+
+/**
+ * Sends a 6-digit sign-in code to a resident's phone (5 minutes, 5 attempts, one per minute).
+ * The answer is the same whether the number belongs to a resident or not; in demo mode without
+ * an SMS gateway the code is also returned so the demo can be used.
+ */
+export async function requestLoginCode(ctx: AppContext, rawPhone: string, ip: string | null, lang: Language) {
+  const phone = normalizePhone(rawPhone);
+  if (!phone) throw fieldError('body.phone', 'phone');
+  const phoneIndex = ctx.cipher.index(phone);
+  if (await repo.recentLoginCode(ctx.db, phoneIndex, CODE_INTERVAL_SECONDS))
+    throw new AppError('auth.code_too_soon', 429, { seconds: CODE_INTERVAL_SECONDS });
+  const resident = await repo.residentUserByPhoneIndex(ctx.db, phoneIndex);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertLoginCode(tx, {
+      phoneIndex,
+      codeHash: codeHash(ctx, phoneIndex, code),
+      expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
+    });
+    await recordAudit(
+      tx,
+      { userId: resident?.id ?? null, label: resident?.username ?? 'anonymous', ip },
+      {
+        action: 'auth.code_requested',
+        entityType: 'phone',
+        entityId: phoneIndex.slice(0, 16),
+        streetId: null,
+        after: { registered: Boolean(resident) },
+      },
+    );
+  });
+  let via: 'gateway' | 'demo' | 'none' = 'none';
+  if (resident)
+    via = (
+      await sendSms(ctx.config, phone, translator(lang)('auth:sms.code', { code, minutes: CODE_MINUTES }))
+    ).via;
+  return { sent: true as const, demoCode: !ctx.config.production && via !== 'gateway' ? code : undefined };
+}
+
+/** Signs a resident in with the code sent to their phone. */
+export async function loginWithCode(
+  ctx: AppContext,
+  input: { phone: string; code: string; ip: string | null; userAgent: string | null },
+): Promise<LoginOutcome> {
+  const phone = normalizePhone(input.phone);
+  if (!phone) throw fieldError('body.phone', 'phone');
+  const phoneIndex = ctx.cipher.index(phone);
+  const pending = await repo.latestLoginCode(ctx.db, phoneIndex);
+  if (!pending || pending.expiresAt.getTime() <= Date.now() || pending.attempts >= CODE_ATTEMPTS)
+    throw invalidCode();
+  const given = Buffer.from(codeHash(ctx, phoneIndex, input.code));
+  const expected = Buffer.from(pending.codeHash);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    await repo.countLoginCodeAttempt(ctx.db, pending.id);
+    throw invalidCode();
+  }
+  await repo.consumeLoginCode(ctx.db, pending.id);
+  const user = await repo.residentUserByPhoneIndex(ctx.db, phoneIndex);
+  if (!user) throw invalidCode();
+  if (user.status !== 'active') throw accountDisabled();
+  return openSession(ctx, user, 'active', { ip: input.ip, userAgent: input.userAgent, method: 'sms' });
 }
 
 export interface ResolvedSession {
