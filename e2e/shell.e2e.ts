@@ -58,7 +58,7 @@ describe('web shell', () => {
   it('the community register filters, pages and exports; the profile shows buildings and areas', async () => {
     const page = await e2e.loginAs('district_admin');
     await page.goto('/communities');
-    const total = page.getByTestId('community-total');
+    const total = page.getByTestId('list-total');
     await expect.poll(() => total.textContent()).toContain('70');
     const rows = page.locator('[data-testid=community-table] tbody tr.ant-table-row');
     expect(await rows.count()).toBe(20);

@@ -1,7 +1,6 @@
-import { DownloadOutlined, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -15,8 +14,10 @@ import { downloadUrl } from '../../api/client';
 import { useCan } from '../../api/session';
 import { formatArea, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
-import { type CommunityFilters, useCommunities, usePlaces } from './api';
+import { useCursorPages } from '../../components/useCursorPages';
+import { type CommunityFilters, usePlaces } from './api';
 import { HousingTypeTag } from './tags';
 
 const PAGE_SIZE = 20;
@@ -32,13 +33,8 @@ export default function CommunityListPage() {
     managementMode: (params.get('managementMode') as ManagementMode) || undefined,
     q: params.get('q') || undefined,
   };
-  // the cursors of the pages before this one, so "previous" works with keyset paging
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [total, setTotal] = useState<number | null>(null);
-  const cursor = cursors[cursors.length - 1];
-  const { data, isLoading, error, refetch, isFetching } = useCommunities(filters, cursor, PAGE_SIZE);
+  const list = useCursorPages<CommunitySummary>('/communities', { ...filters }, PAGE_SIZE);
   const places = usePlaces();
-  if (data && data.total >= 0 && data.total !== total) setTotal(data.total);
   // a user of one street needs neither a street filter nor a street column
   const manyStreets = (places.data?.streets.length ?? 0) > 1;
 
@@ -47,8 +43,6 @@ export default function CommunityListPage() {
     if (value === undefined || value === '') next.delete(key);
     else next.set(key, String(value));
     setParams(next, { replace: true });
-    setCursors([undefined]);
-    setTotal(null);
   };
 
   const columns: ColumnsType<CommunitySummary> = [
@@ -109,7 +103,6 @@ export default function CommunityListPage() {
     },
   ];
 
-  const page = cursors.length;
   return (
     <>
       <PageHeader
@@ -168,39 +161,24 @@ export default function CommunityListPage() {
             data-testid="filter-management-mode"
           />
         </Flex>
-        <QueryState loading={isLoading} error={error} retry={() => void refetch()}>
+        <QueryState loading={list.isLoading} error={list.error} retry={() => void list.refetch()}>
           <Table
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={data?.items ?? []}
-            loading={isFetching}
+            dataSource={list.items}
+            loading={list.isFetching}
             pagination={false}
             locale={{ emptyText: t('list.empty') }}
             data-testid="community-table"
           />
-          <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-            <Typography.Text type="secondary" data-testid="community-total">
-              {total !== null ? t('common:totalCount', { count: total }) : ''} ·{' '}
-              {t('common:pageNumber', { page })}
-            </Typography.Text>
-            <Flex gap={8}>
-              <Button
-                icon={<LeftOutlined />}
-                disabled={page === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                {t('common:prevPage')}
-              </Button>
-              <Button
-                disabled={!data?.nextCursor}
-                onClick={() => data?.nextCursor && setCursors([...cursors, data.nextCursor])}
-                data-testid="next-page"
-              >
-                {t('common:nextPage')} <RightOutlined />
-              </Button>
-            </Flex>
-          </Flex>
+          <Pager
+            page={list.page}
+            total={list.total}
+            hasNext={list.hasNext}
+            onPrev={list.prev}
+            onNext={list.next}
+          />
         </QueryState>
       </Card>
     </>
