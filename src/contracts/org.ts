@@ -182,3 +182,23 @@ export const placeMap = z.object({
   ),
 });
 export type PlaceMap = z.infer<typeof placeMap>;
+
+export const departmentView = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: z.enum(departmentKinds),
+  name: z.string(),
+  nameEn: z.string(),
+  street: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+export type DepartmentView = z.infer<typeof departmentView>;
+
+export const organizationListQuery = z.strictObject({ kind: z.enum(organizationKinds).optional() });
+export const organizationView = z.object({
+  id: z.number(),
+  kind: z.enum(organizationKinds),
+  name: z.string(),
+  uscc: z.string(),
+  parent: z.object({ id: z.number(), name: z.string() }).nullable(),
+});
+export type OrganizationView = z.infer<typeof organizationView>;

@@ -1,13 +1,10 @@
+import { auditGrants } from './audit';
 import { orgGrants } from './org';
 import type { GrantTable, Reach, Role } from './roles';
-
-const authGrants = {
-  'audit.read': { district_admin: 'district', district_leader: 'district' },
-  'users.manage': { district_admin: 'district' },
-} as const;
+import { usersGrants } from './users';
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
-export const grants = { ...orgGrants, ...authGrants } as const satisfies GrantTable;
+export const grants = { ...orgGrants, ...auditGrants, ...usersGrants } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 
 export function reachOf(role: Role, permission: Permission): Reach | undefined {

@@ -14,9 +14,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
 import { orgRoutes } from './modules/org/org.routes';
+import { usersRoutes } from './modules/users/users.routes';
 import { AppError } from './platform/errors';
 import { healthRoutes } from './platform/health';
 import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
@@ -93,6 +95,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     async (api) => {
       await api.register(authRoutes, { ctx });
       await api.register(orgRoutes, { ctx });
+      await api.register(usersRoutes, { ctx });
+      await api.register(auditRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

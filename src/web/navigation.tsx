@@ -1,4 +1,10 @@
-import { ApartmentOutlined, DashboardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../contracts/permissions';
 
@@ -22,5 +28,7 @@ export const navItems: NavItem[] = [
     icon: <ApartmentOutlined />,
     permission: 'org.read',
   },
+  { key: 'users', path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'account', path: '/account', label: 'account', icon: <SafetyCertificateOutlined /> },
 ];

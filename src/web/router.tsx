@@ -12,6 +12,8 @@ const MobileHomePage = lazy(() => import('./mobile/MobileHomePage'));
 const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
+const UsersPage = lazy(() => import('./modules/users/UsersPage'));
+const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -20,6 +22,8 @@ const consoleRoutes: RouteObject[] = [
   { index: true, element: page(<HomePage />) },
   { path: 'communities', element: page(<CommunityListPage />) },
   { path: 'communities/:id', element: page(<CommunityProfilePage />) },
+  { path: 'users', element: page(<UsersPage />) },
+  { path: 'audit', element: page(<AuditPage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 

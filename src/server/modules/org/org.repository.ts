@@ -9,6 +9,7 @@ import {
   buildings,
   committees,
   communities,
+  departments,
   districts,
   grids,
   organizations,
@@ -336,4 +337,38 @@ export async function placeMap(db: Executor, actor: Actor) {
         .orderBy(streets.code)
     : [];
   return { points, outlines };
+}
+
+export function departmentsOf(db: Executor, districtId: number) {
+  return db
+    .select({
+      id: departments.id,
+      code: departments.code,
+      kind: departments.kind,
+      name: departments.name,
+      nameEn: departments.nameEn,
+      streetId: departments.streetId,
+      streetName: streets.name,
+    })
+    .from(departments)
+    .leftJoin(streets, eq(streets.id, departments.streetId))
+    .where(eq(departments.districtId, districtId))
+    .orderBy(sql`${departments.streetId} nulls first`, departments.code);
+}
+
+export function organizationList(db: Executor, kind?: string) {
+  const parent = alias(organizations, 'parent');
+  return db
+    .select({
+      id: organizations.id,
+      kind: organizations.kind,
+      name: organizations.name,
+      uscc: organizations.uscc,
+      parentId: organizations.parentId,
+      parentName: parent.name,
+    })
+    .from(organizations)
+    .leftJoin(parent, eq(parent.id, organizations.parentId))
+    .where(kind ? eq(organizations.kind, kind) : undefined)
+    .orderBy(organizations.kind, organizations.name);
 }

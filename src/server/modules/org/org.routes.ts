@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParam } from '../../../contracts/common';
 import {
   communityExportQuery,
@@ -8,6 +9,9 @@ import {
   communityProfile,
   communityStats,
   communityStatsQuery,
+  departmentView,
+  organizationListQuery,
+  organizationView,
   placeMap,
   placeTree,
 } from '../../../contracts/org';
@@ -32,6 +36,33 @@ export const orgRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       preHandler: requirePermission('org.read'),
     },
     async (request) => org.placeTree(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/departments',
+    {
+      schema: {
+        tags,
+        summary: 'Functional departments and street offices of the district',
+        response: { 200: z.array(departmentView) },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.listDepartments(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Property companies, enterprise groups, developers and other organisations',
+        querystring: organizationListQuery,
+        response: { 200: z.array(organizationView) },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.listOrganizations(ctx, request.query.kind),
   );
 
   app.get(

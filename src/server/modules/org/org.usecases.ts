@@ -1,4 +1,10 @@
-import type { CommunityListQuery, CommunityPatch, HousingType } from '../../../contracts/org';
+import type {
+  CommunityListQuery,
+  CommunityPatch,
+  DepartmentKind,
+  HousingType,
+  OrganizationKind,
+} from '../../../contracts/org';
 import type { AppContext } from '../../context';
 import { type Actor, assertCan } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -111,4 +117,28 @@ export async function placeMap(ctx: AppContext, actor: Actor) {
       housingType: p.housingType as HousingType,
     })),
   };
+}
+
+export async function listDepartments(ctx: AppContext, actor: Actor) {
+  const districtId = actor.assignments[0]?.districtId ?? (await repo.firstDistrictId(ctx.db)) ?? 0;
+  const rows = await repo.departmentsOf(ctx.db, districtId);
+  return rows.map((d) => ({
+    id: d.id,
+    code: d.code,
+    kind: d.kind as DepartmentKind,
+    name: d.name,
+    nameEn: d.nameEn,
+    street: d.streetId !== null && d.streetName ? { id: d.streetId, name: d.streetName } : null,
+  }));
+}
+
+export async function listOrganizations(ctx: AppContext, kind?: OrganizationKind) {
+  const rows = await repo.organizationList(ctx.db, kind);
+  return rows.map((o) => ({
+    id: o.id,
+    kind: o.kind as OrganizationKind,
+    name: o.name,
+    uscc: o.uscc,
+    parent: o.parentId !== null && o.parentName ? { id: o.parentId, name: o.parentName } : null,
+  }));
 }
