@@ -225,18 +225,20 @@ export async function writeBackup(
       opts.onTable?.(`${t.schema}.${t.name}`, tableRows);
     }
 
-    const sequences = await client.query<{ name: string; last_value: string | null }>(
-      `select quote_ident(schemaname) || '.' || quote_ident(sequencename) as name, last_value::text
+    const sequences = await client.query<{ name: string }>(
+      `select quote_ident(schemaname) || '.' || quote_ident(sequencename) as name
          from pg_sequences where schemaname = any($1) order by schemaname, sequencename`,
       [BACKUP_SCHEMAS],
     );
     if (sequences.rowCount) await write('--\n-- Sequence positions\n--\n\n');
-    for (const s of sequences.rows) {
-      const literal = `'${s.name.replaceAll("'", "''")}'`;
+    for (const { name } of sequences.rows) {
+      // pg_sequences shows no value for a sequence set with is_called = false: read it directly
+      const position = await client.query<{ last_value: string; is_called: boolean }>(
+        `select last_value::text, is_called from ${name}`,
+      );
+      const { last_value, is_called } = position.rows[0]!;
       await write(
-        s.last_value === null
-          ? `SELECT pg_catalog.setval(${literal}, 1, false);\n`
-          : `SELECT pg_catalog.setval(${literal}, ${s.last_value}, true);\n`,
+        `SELECT pg_catalog.setval('${name.replaceAll("'", "''")}', ${last_value}, ${is_called});\n`,
       );
     }
     await write('\n--\n-- PostgreSQL database dump complete\n--\n\n');
