@@ -159,6 +159,22 @@ describe('anju migrate and seed', () => {
     expect(counts.unit).toBe((await twin.pool.query('select count(*)::int as n from unit')).rows[0].n);
   });
 
+  it('scales the buildings to about the asked number of units per community', async () => {
+    const small = await createEmptyDatabase();
+    try {
+      await applyMigrations(small);
+      const config = testConfig();
+      const ctx = { config, database: small, db: small.db, ...keysFrom(config) };
+      const counts = await seedCity(ctx, { districts: 1, streets: 2, communities: 40, unitsPerCommunity: 60 });
+      const average = counts.unit! / counts.community!;
+      // one building is the least a community gets, so small targets come out somewhat above
+      expect(average).toBeGreaterThan(20);
+      expect(average).toBeLessThan(150);
+    } finally {
+      await small.drop();
+    }
+  });
+
   it('refuses sizes that do not fit before touching the database', async () => {
     const r = await runCli(database, ['seed', '--scale', 'city', '--districts', '2', '--streets', '40']);
     expect(r.code).toBe(1);
