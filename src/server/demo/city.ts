@@ -24,7 +24,7 @@ declare module '../platform/audit/audit' {
 
 export const CITY_SEED = 20160101;
 
-/** Shanghai minus 黄浦区: 216 streets and towns, 5,025 committees, 12,000 communities in all. */
+/** Shanghai with 黄浦区: 216 streets and towns, about 5,025 committees, 12,000 communities. */
 export const CITY_TOTALS = { streets: 216, committees: 5025, communities: 12000 };
 
 export interface CitySize {
@@ -41,7 +41,7 @@ export interface CitySize {
   seed: number;
 }
 
-/** The full city on top of the demo district's 10 streets, 25 committees and 70 communities. */
+/** The full city on top of the demo district's 10 streets, 26 committees and 70 communities. */
 export const fullCity: CitySize = {
   districts: cityDistricts.length,
   streets: cityDistricts.reduce((n, d) => n + d.streets.length, 0),
@@ -639,7 +639,7 @@ export async function seedCity(
 
     const load = async (table: string, columns: string[], rows: unknown[][]) => {
       const bar = progress.table(table, rows.length, 'rows');
-      counts[table] = await copyRows(client, table, columns, rows as never, () => {});
+      counts[table] = await copyRows(client, table, columns, rows as never);
       bar.update(rows.length, rows.length);
       bar.stop();
     };
