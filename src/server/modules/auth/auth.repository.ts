@@ -226,3 +226,47 @@ export function residentUserByPhoneIndex(db: Executor, phoneIndex: string) {
     .limit(1)
     .then((r) => r[0]?.user);
 }
+
+export function demoUsers(db: Executor) {
+  return db.select().from(users).where(eq(users.isDemo, true)).orderBy(users.id);
+}
+
+/** Deletes a user (roles and sessions cascade); false when other records still refer to it. */
+export async function tryDeleteUser(db: Executor, id: number): Promise<boolean> {
+  try {
+    return await db.transaction(async (sp) => {
+      await sp.delete(users).where(eq(users.id, id));
+      return true;
+    });
+  } catch (err) {
+    if ((err as { cause?: { code?: string }; code?: string }).cause?.code === '23503') return false;
+    if ((err as { code?: string }).code === '23503') return false;
+    throw err;
+  }
+}
+
+/** A demo account that cannot be deleted: no roles, no sessions, no usable password, not demo. */
+export async function disableDemoUser(db: Executor, id: number) {
+  await db.delete(roleAssignments).where(eq(roleAssignments.userId, id));
+  await db.delete(sessions).where(eq(sessions.userId, id));
+  await db
+    .update(users)
+    .set({ isDemo: false, status: 'disabled', passwordHash: '!', totpEnabled: false, totpSecretEnc: null })
+    .where(eq(users.id, id));
+}
+
+export async function deleteUnreferencedPersons(db: Executor, ids: number[]) {
+  for (const id of ids) {
+    try {
+      await db.transaction(async (sp) => {
+        await sp.execute(
+          sql`delete from person where id = ${id} and not exists (select 1 from user_account where person_id = ${id})`,
+        );
+      });
+    } catch (err) {
+      const code =
+        (err as { cause?: { code?: string }; code?: string }).cause?.code ?? (err as { code?: string }).code;
+      if (code !== '23503') throw err;
+    }
+  }
+}

@@ -43,6 +43,7 @@ declare module '../../platform/audit/audit' {
     'auth.totp_disabled': { after: { totpEnabled: boolean } };
     'auth.password_changed': { after: { passwordChangedAt: string } };
     'user.created': { after: UserAudit & { roles: unknown[] } };
+    'user.demo_removed': { before: UserAudit; after: { disabled: boolean } | null };
     'user.preferences': { before: { lang: string }; after: { lang: string } };
   }
 }
@@ -472,6 +473,36 @@ export async function createUser(db: Executor, audit: AuditActor, input: NewUser
       after: { ...publicUser(user), roles },
     });
     return user;
+  });
+}
+
+/**
+ * Removes the demo accounts (is_demo), so that production mode may start: each is deleted with its
+ * roles and sessions, or, when other records refer to it, disabled for good and no longer marked
+ * as demo. Their person records go too when nothing else refers to them. One audit row each.
+ */
+export async function removeDemoAccounts(db: Executor, audit: AuditActor) {
+  return db.transaction(async (tx) => {
+    const demo = await repo.demoUsers(tx);
+    const removed: { username: string; disabled: boolean }[] = [];
+    for (const user of demo) {
+      const deleted = await repo.tryDeleteUser(tx, user.id);
+      if (!deleted) await repo.disableDemoUser(tx, user.id);
+      await recordAudit(tx, audit, {
+        action: 'user.demo_removed',
+        entityType: 'user',
+        entityId: user.id,
+        streetId: null,
+        before: publicUser(user),
+        after: deleted ? null : { disabled: true },
+      });
+      removed.push({ username: user.username, disabled: !deleted });
+    }
+    await repo.deleteUnreferencedPersons(
+      tx,
+      demo.map((u) => u.personId).filter((id): id is number => id !== null),
+    );
+    return removed;
   });
 }
 

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { run } from '../src/server/cli/cli';
+import type { Database } from '../src/server/db/client';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sink(append: (text: string) => void) {
+  return new Writable({
+    write(chunk, _encoding, done) {
+      append(chunk.toString());
+      done();
+    },
+  });
+}
+
+/** Runs `anju <args>` in-process against `database`; `stdin` is what a pipe would hand it. */
+export async function runCli(database: Database, args: string[], stdin?: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: sink((s) => {
+      stdout += s;
+    }),
+    stderr: sink((s) => {
+      stderr += s;
+    }),
+    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
+    env: { DATABASE_URL: database.url, ANJU_MODE: 'demo', LOG_LEVEL: 'silent' },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Row counts of every table of the public and drizzle schemas. */
+export async function rowCounts(database: Database): Promise<Record<string, number>> {
+  const tables = await database.pool.query(
+    `select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname in ('public', 'drizzle') and c.relkind = 'r' order by 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows) {
+    counts[name] = (await database.pool.query(`select count(*)::int as n from ${name}`)).rows[0].n;
+  }
+  return counts;
+}
+
+/** How many migrations the repository holds, so tests do not break when one is added. */
+export const migrationCount: number = (
+  JSON.parse(
+    readFileSync(new URL('../src/server/db/migrations/meta/_journal.json', import.meta.url), 'utf8'),
+  ) as {
+    entries: unknown[];
+  }
+).entries.length;
