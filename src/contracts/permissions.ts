@@ -1,3 +1,7 @@
+import { calendarGrants } from './calendar';
+import { casesGrants } from './cases';
+import { dutiesGrants } from './duties';
+import { filesGrants } from './files';
 import { orgGrants } from './org';
 import type { GrantTable, Reach, Role } from './roles';
 
@@ -7,7 +11,14 @@ const authGrants = {
 } as const;
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
-export const grants = { ...orgGrants, ...authGrants } as const satisfies GrantTable;
+export const grants = {
+  ...orgGrants,
+  ...authGrants,
+  ...calendarGrants,
+  ...dutiesGrants,
+  ...casesGrants,
+  ...filesGrants,
+} as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 
 export function reachOf(role: Role, permission: Permission): Reach | undefined {
