@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { copyRows } from '../db/copy';
 import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
+import { seedDemoCases } from './cases';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
 import * as hp from './huangpu';
 import { makeUscc, Random, rectangle } from './random';
@@ -509,6 +510,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ],
     });
   }
+  counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',
