@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DutyRuleInput } from '../../../contracts/duties';
 import type { Executor } from '../../db/client';
 import { type Actor, scopeFilter } from '../../platform/access';
-import { communities, departments } from '../org/org.table';
+import { departments } from '../org/org.table';
 import { ownersCommittees } from '../owners/owners.table';
 import type { CommunityContext, DepartmentDirectory } from './duties.routing';
 import { ruleKeyOf } from './duties.routing';
@@ -157,8 +157,8 @@ export async function communityContext(
     ? scopeFilter(
         actor,
         'org.read',
-        { streetId: communities.streetId, communityId: communities.id, committeeId: communities.committeeId },
-        { organization: (orgId) => sql`${communities.propertyOrgId} = ${orgId}` },
+        { streetId: sql`c.street_id`, communityId: sql`c.id`, committeeId: sql`c.committee_id` },
+        { organization: (orgId) => sql`c.property_org_id = ${orgId}` },
       )
     : sql`true`;
   const rows = await db.execute<Record<string, unknown>>(sql`
