@@ -3,8 +3,9 @@ import { setupTestApp } from '../../../../test/app';
 import { demoActor } from '../../../../test/cases';
 import { connect } from '../../db/client';
 import type { Actor } from '../../platform/access';
-import { escalateOverdue } from './cases.repository';
-import { reportCase, superviseOverdueCases } from './cases.usecases';
+import { shanghaiIso } from '../../platform/calendar/calendar';
+import { caseById, escalateOverdue } from './cases.repository';
+import { actOnCase, reportCase, superviseOverdueCases } from './cases.usecases';
 
 const t = setupTestApp();
 const q = (sql: string, params: unknown[] = []) => t.ctx.database.pool.query(sql, params);
@@ -186,5 +187,71 @@ describe('SLA sweep and supervision', () => {
     expect(r.states).toBe(10);
     expect(r.penalties).toBeGreaterThanOrEqual(1);
     expect(r.inspections).toBeGreaterThanOrEqual(1);
+  });
+
+  it('suspension pauses the clock across the National Day holidays and resumes with the time that was left', async () => {
+    const street = await demoActor(t, 'street');
+    const at = (iso: string) => new Date(iso);
+    const out = await reportCase(
+      t.ctx,
+      resident,
+      {
+        categoryCode: 'property_service.repair',
+        communityId: home,
+        title: '挂账测试',
+        description: '挂账',
+        attachments: [],
+      },
+      undefined,
+      { now: at('2026-09-30T09:00:00+08:00') },
+    );
+    const id = (out.body as { id: number }).id;
+    await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at('2026-09-30T10:00:00+08:00') });
+    // dispatch: 1 working day from Wed 09-30 → the end of Thu 10-08 (10-01..10-07 are off)
+    expect(shanghaiIso((await caseById(t.ctx.db, id))!.stageDueAt!)).toBe('2026-10-08T23:59:59+08:00');
+    await actOnCase(
+      t.ctx,
+      street,
+      id,
+      'suspend',
+      { version: 1, reason: '等待业主配合', reviewDate: '2026-10-12' },
+      { now: at('2026-09-30T12:00:00+08:00') },
+    );
+    const suspended = (await caseById(t.ctx.db, id))!;
+    expect(suspended.stageDueAt).toBeNull();
+    expect(suspended.stageRemainingMs).toBe(36 * 3600_000 - 1000); // the rest of 09-30 and all of 10-08
+    // nothing to escalate while suspended, whatever the date
+    await superviseOverdueCases(t.ctx, { now: at('2026-11-30T12:00:00+08:00') });
+    expect((await caseById(t.ctx.db, id))!.escalationLevel).toBe(0);
+    await actOnCase(t.ctx, street, id, 'resume', { version: 2 }, { now: at('2026-10-12T09:00:00+08:00') });
+    const resumed = (await caseById(t.ctx.db, id))!;
+    expect(resumed.state).toBe('registered');
+    // 15 h left of Mon 10-12, then 21 h less a second of Tue 10-13
+    expect(shanghaiIso(resumed.stageDueAt!)).toBe('2026-10-13T20:59:59+08:00');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the case, calendar and responsibility-list endpoints', async () => {
+    const doc = (await t.anonymous().get('/api/docs/json')).json();
+    for (const path of [
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/actions/{action}',
+      '/api/v1/calendar/deadline',
+      '/api/v1/duty-rules/preview',
+      '/api/v1/supervision-orders',
+      '/api/v1/files',
+    ])
+      expect(doc.paths[path], path).toBeTruthy();
+    const post = doc.paths['/api/v1/cases'].post;
+    expect(post.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+    expect(
+      doc.paths['/api/v1/cases/{id}/actions/{action}'].post.requestBody.content['application/json'].schema
+        .required,
+    ).toEqual(['version']);
+    expect(
+      doc.paths['/api/v1/calendar/deadline'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['from', 'workingDays']));
   });
 });

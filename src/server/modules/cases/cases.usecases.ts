@@ -50,7 +50,6 @@ import {
 } from './cases.errors';
 import { currentRound, isMyTask, mayTake, permissionFor, relationOf } from './cases.policy';
 import {
-  categoryOf,
   presentAttachment,
   presentCallback,
   presentCaseSummary,

@@ -114,7 +114,7 @@ export async function categoryTree(ctx: AppContext, actor: Actor) {
 /** A category a case may be filed under: an active second-level one. */
 export async function leafCategory(ctx: AppContext, code: string, path = 'body.categoryCode') {
   const c = (await categoryCache.get(ctx)).byCode.get(code);
-  if (!c || !c.active) throw unknownCategory(path);
+  if (!c?.active) throw unknownCategory(path);
   if (c.level !== 2) throw categoryNotLeaf(path);
   return c;
 }
@@ -125,7 +125,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: z.inf
   let level = 1;
   if (input.parentCode) {
     const parent = cats.byCode.get(input.parentCode);
-    if (!parent || parent.level !== 1) throw unknownParent();
+    if (parent?.level !== 1) throw unknownParent();
     if (!input.code.startsWith(`${parent.code}.`)) throw parentMismatch();
     level = 2;
   } else if (input.code.includes('.')) throw parentMismatch();
