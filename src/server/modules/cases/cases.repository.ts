@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { CaseListQuery } from '../../../contracts/cases';
 import type { Executor } from '../../db/client';
 import { type Actor, scopeFilter } from '../../platform/access';
@@ -409,7 +411,7 @@ export async function possibleDuplicates(
                            and ${c.createdAt.toISOString()}::timestamptz + interval '7 days'
       and k.state not in ('rejected', 'merged')
       and (k.community_id = ${c.communityId} or ${nearSql(c.lat, c.lng)})
-    order by k.id desc limit 5`);
+    order by k.created_at desc limit 5`);
   return rows.rows.map((r) => ({
     id: Number(r.id),
     number: r.number,
@@ -430,31 +432,13 @@ function nearSql(lat: number | null, lng: number | null): SQL {
   return sql`(k.lat between ${lat - 0.0005} and ${lat + 0.0005} and k.lng between ${lng - 0.0006} and ${lng + 0.0006} and ${distanceSql(lat, lng)} <= 50)`;
 }
 
-/**
- * Everything intake needs in one round trip: the community (if the actor may report there), its
- * routing context, an id for the new case, and possible duplicates.
- */
-export async function intakeLookup(
-  db: Executor,
-  reportScope: SQL,
-  communityId: number,
-  categoryCode: string,
-  lat: number | null,
-  lng: number | null,
-) {
+/** Every community as routing and intake see it (cached in memory by the use cases). */
+export async function loadCommunityDirectory(db: Executor) {
   const rows = await db.execute<Record<string, unknown>>(sql`
-    select c.id, c.street_id, c.committee_id, cm.name as committee_name, c.property_org_id,
+    select c.id, c.street_id, s.district_id, c.committee_id, cm.name as committee_name, c.property_org_id,
            p.name as property_org_name, c.developer_org_id, d.name as developer_name, c.housing_type,
            c.name as community_name, s.name as street_name,
-           oc.id as owners_committee_id, oc.name as owners_committee_name,
-           nextval(pg_get_serial_sequence('case_record', 'id'))::bigint as next_id,
-           (select coalesce(json_agg(x), '[]'::json) from (
-              select k.id, k.number, k.title, ${distanceSql(lat, lng)} as "distanceM"
-              from case_record k
-              where k.street_id = c.street_id and k.category_code = ${categoryCode}
-                and k.created_at > now() - interval '7 days' and k.state not in ('rejected', 'merged')
-                and (k.community_id = c.id or ${nearSql(lat, lng)})
-              order by k.id desc limit 5) x) as duplicates
+           oc.id as owners_committee_id, oc.name as owners_committee_name
     from community c
     join street s on s.id = c.street_id
     left join committee cm on cm.id = c.committee_id
@@ -462,59 +446,144 @@ export async function intakeLookup(
     left join organization d on d.id = c.developer_org_id
     left join lateral (select o.id, o.name from owners_committee o
                        where o.community_id = c.id and o.status = 'active'
-                       order by o.term_end desc limit 1) oc on true
-    where c.id = ${communityId} and ${reportScope}`);
-  return rows.rows[0] ?? null;
+                       order by o.term_end desc limit 1) oc on true`);
+  return rows.rows;
 }
 
-export interface IntakeInsert {
-  idempotency: { userId: number; key: string; requestHash: string; response: unknown } | null;
-  row: typeof cases.$inferInsert & { id: number };
-  event: typeof caseEvents.$inferInsert;
+/** Possible duplicates of the case being filed, as JSON ($2 street, $4 community, $5 category, $12 lat, $13 lng). */
+const DUPLICATES_JSON = `
+  (select coalesce(json_agg(x), '[]'::json) from (
+    select k.id, k.number, k.title,
+           case when $12::float8 is null or k.lat is null then null
+                else round(6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)))
+           end as "distanceM"
+    from case_record k
+    where k.street_id = $2 and k.category_code = $5 and k.created_at > now() - interval '7 days'
+      and k.state not in ('rejected', 'merged')
+      and (k.community_id = $4
+           or ($12::float8 is not null and k.lat between $12 - 0.0005 and $12 + 0.0005
+               and k.lng between $13 - 0.0006 and $13 + 0.0006
+               and 6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)) <= 50))
+    order by k.created_at desc limit 5) x)`;
+
+export interface IntakeRow {
+  numberPrefix: string;
+  streetId: number;
+  committeeId: number | null;
+  communityId: number;
+  categoryCode: string;
+  ruleId: number;
+  urgency: string;
+  channel: string;
+  title: string;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  unitId: number | null;
+  reporterUserId: number;
+  reporterName: string | null;
+  reporterPhoneEnc: string | null;
+  routing: unknown;
+  stageMode: string;
+  stageStartedAt: Date;
+  stageWarnAt: Date;
+  stageDueAt: Date;
+  isEnforcement: boolean;
+  enforcementStage: string | null;
+  followUpDays: number | null;
+  createdAt: Date;
+  actorLabel: string;
+  eventData: unknown;
 }
+
+// The case, its first event and (with a key) the idempotency record in one prepared statement.
+// The id comes from the sequence inside it; the stored answer gets the id and number added there.
+const INTAKE_CTE = (withKey: boolean) => `
+  with n as (select nextval(pg_get_serial_sequence('case_record', 'id')) as id, ${DUPLICATES_JSON} as duplicates),
+  ${
+    withKey
+      ? `k as (insert into idempotency_key (user_id, scope, key, request_hash, status, response)
+          select $15, 'case.intake', $29, $30, 201,
+                 $31::jsonb || jsonb_build_object('id', n.id, 'number', $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'),
+                                                  'possibleDuplicates', n.duplicates)
+          from n on conflict do nothing returning 1),`
+      : ''
+  }
+  c as (
+    insert into case_record (id, number, street_id, committee_id, community_id, category_code, rule_id, urgency,
+      channel, state, title, description, address, lat, lng, unit_id, reporter_user_id, reporter_name,
+      reporter_phone_enc, routing, stage, stage_seq, stage_mode, stage_started_at, stage_warn_at, stage_due_at,
+      is_enforcement, enforcement_stage, follow_up_days, created_at)
+    select n.id, $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), $2, $3, $4, $5, $6, $7, $8, 'reported', $9, $10, $11, $12, $13, $14,
+      $15, $16, $17, $18::jsonb, 'register', 1, $19, $20, $21, $22, $23, $24, $25, $26
+    from n ${withKey ? 'where exists (select 1 from k)' : ''}
+    returning id, street_id),
+  e as (
+    insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, data)
+    select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id)
+  select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates
+  from n`;
 
 /**
- * The case, its first event and the idempotency key in one statement. Returns false when the key
- * was already used (a concurrent twin waits on the key's unique index, then finds it).
+ * Writes a new case. Returns its id, and whether it was written (false: the idempotency key was
+ * already used; a concurrent twin waits on the key's unique index, then finds it taken).
  */
-export async function insertIntake(db: Executor, v: IntakeInsert): Promise<boolean> {
-  const r = v.row;
-  const e = v.event;
-  const caseValues = sql`${r.id}::bigint, ${r.number}, ${r.streetId}, ${r.committeeId ?? null}::int, ${r.communityId},
-      ${r.categoryCode}, ${r.ruleId}, ${r.urgency}, ${r.channel}, ${r.state}, ${r.title}, ${r.description},
-      ${r.address ?? null}, ${r.lat ?? null}::float8, ${r.lng ?? null}::float8, ${r.unitId ?? null}::bigint,
-      ${r.reporterUserId ?? null}::bigint, ${r.reporterName ?? null}, ${r.reporterPhoneEnc ?? null},
-      ${JSON.stringify(r.routing)}::jsonb, ${r.stage ?? null}, ${r.stageSeq ?? 1}, ${r.stageMode ?? null},
-      ${toIso(r.stageStartedAt)}::timestamptz, ${toIso(r.stageWarnAt)}::timestamptz, ${toIso(r.stageDueAt)}::timestamptz,
-      ${r.isEnforcement ?? false}, ${r.enforcementStage ?? null}, ${r.followUpDays ?? null}::int,
-      ${toIso(r.createdAt)}::timestamptz`;
-  const columns = sql`id, number, street_id, committee_id, community_id, category_code, rule_id, urgency, channel, state,
-      title, description, address, lat, lng, unit_id, reporter_user_id, reporter_name, reporter_phone_enc, routing,
-      stage, stage_seq, stage_mode, stage_started_at, stage_warn_at, stage_due_at, is_enforcement, enforcement_stage,
-      follow_up_days, created_at`;
-  const eventValues = sql`${e.streetId}, ${toIso(e.at)}::timestamptz, ${e.actorUserId ?? null}::bigint, ${e.actorLabel},
-      ${e.action}, null, ${e.toState ?? null}, ${e.note ?? null}, ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb`;
-  const k = v.idempotency;
-  const result = k
-    ? await db.execute<{ created: number }>(sql`
-        with k as (
-          insert into ${idempotencyKeys} (user_id, scope, key, request_hash, status, response)
-          values (${k.userId}, 'case.intake', ${k.key}, ${k.requestHash}, 201, ${JSON.stringify(k.response)}::jsonb)
-          on conflict do nothing returning 1),
-        c as (insert into case_record (${columns}) select ${caseValues} where exists (select 1 from k) returning id),
-        e as (insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, note, data)
-              select c.id, ${eventValues} from c returning id)
-        select (select count(*) from c)::int as created`)
-    : await db.execute<{ created: number }>(sql`
-        with c as (insert into case_record (${columns}) values (${caseValues}) returning id),
-        e as (insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, note, data)
-              select c.id, ${eventValues} from c returning id)
-        select (select count(*) from c)::int as created`);
-  return Number(result.rows[0]?.created ?? 0) > 0;
-}
-
-function toIso(d: Date | null | undefined | unknown): string | null {
-  return d instanceof Date ? d.toISOString() : null;
+export async function insertIntake(
+  client: pg.PoolClient,
+  r: IntakeRow,
+  key: { value: string; requestHash: string; response: unknown } | null,
+) {
+  const values: unknown[] = [
+    r.numberPrefix,
+    r.streetId,
+    r.committeeId,
+    r.communityId,
+    r.categoryCode,
+    r.ruleId,
+    r.urgency,
+    r.channel,
+    r.title,
+    r.description,
+    r.address,
+    r.lat,
+    r.lng,
+    r.unitId,
+    r.reporterUserId,
+    r.reporterName,
+    r.reporterPhoneEnc,
+    JSON.stringify(r.routing),
+    r.stageMode,
+    r.stageStartedAt,
+    r.stageWarnAt,
+    r.stageDueAt,
+    r.isEnforcement,
+    r.enforcementStage,
+    r.followUpDays,
+    r.createdAt,
+    r.actorLabel,
+    r.eventData === null ? null : JSON.stringify(r.eventData),
+  ];
+  if (key) values.push(key.value, key.requestHash, JSON.stringify(key.response));
+  const res = await client.query({
+    name: key ? 'anju_case_intake_key' : 'anju_case_intake',
+    text: INTAKE_CTE(key !== null),
+    values,
+  });
+  const row = res.rows[0];
+  return {
+    id: Number(row.id),
+    created: Number(row.created) > 0,
+    eventId: row.event_id === null ? null : Number(row.event_id),
+    duplicates: (
+      row.duplicates as { id: number; number: string; title: string; distanceM: number | null }[]
+    ).map((d) => ({
+      id: Number(d.id),
+      number: d.number,
+      title: d.title,
+      distanceM: d.distanceM === null ? null : Number(d.distanceM),
+    })),
+  };
 }
 
 export function findIdempotencyKey(db: Executor, userId: number, key: string) {
@@ -533,16 +602,6 @@ export function findIdempotencyKey(db: Executor, userId: number, key: string) {
 
 export function deleteOldIdempotencyKeys(db: Executor) {
   return db.execute(sql`delete from ${idempotencyKeys} where created_at < now() - interval '24 hours'`);
-}
-
-export function firstEventId(db: Executor, caseId: number) {
-  return db
-    .select({ id: caseEvents.id })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.id))
-    .limit(1)
-    .then((r) => r[0]?.id ?? null);
 }
 
 export function insertSupervisionOrder(db: Executor, v: typeof supervisionOrders.$inferInsert) {
@@ -737,4 +796,26 @@ export async function unitName(
   const rows = await db.execute<{ name: string; street_id: number | null }>(q);
   const r = rows.rows[0];
   return r ? { name: r.name, streetId: r.street_id === null ? null : Number(r.street_id) } : null;
+}
+
+/**
+ * A transaction on a plain pool client, so hot statements can be prepared by name; `tx` is the
+ * same connection for Drizzle-based helpers (the audit log).
+ */
+export async function clientTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient, tx: Executor) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await fn(client, drizzle({ client, casing: 'snake_case' }) as unknown as Executor);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -24,8 +24,10 @@ import { calendarOf } from '../../platform/calendar/calendar.usecases';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
 import { fileContent } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
+import { referenceData } from '../../platform/refcache';
 import { noRuleForCategory, unknownCommunity } from '../duties/duties.errors';
 import { communityContext, communityContextOf } from '../duties/duties.repository';
+import type { CommunityContext } from '../duties/duties.routing';
 import { type RuleRow, routeCase, ruleFor } from '../duties/duties.routing';
 import { categoryCache, departmentCache, leafCategory, ruleCache } from '../duties/duties.usecases';
 import {
@@ -109,6 +111,46 @@ declare module '../../platform/audit/audit' {
 export const SUPERVISION_WORKING_DAYS = 2;
 export const DEFAULT_FOLLOW_UP_DAYS = 30;
 
+export type CommunityEntry = CommunityContext & { districtId: number; name: string; streetName: string };
+
+/** Communities as intake sees them; a short TTL keeps a changed property company current. */
+export const communityCache = referenceData(
+  'community_directory',
+  async (db) => {
+    const map = new Map<number, CommunityEntry>();
+    for (const r of await repo.loadCommunityDirectory(db)) {
+      map.set(Number(r.id), {
+        ...communityContextOf(r),
+        districtId: Number(r.district_id),
+        name: r.community_name as string,
+        streetName: r.street_name as string,
+      });
+    }
+    return map;
+  },
+  60_000,
+);
+
+/** The JS twin of the `cases.report` row filter, for a community from the cache. */
+function mayReportIn(actor: Actor, c: CommunityEntry): boolean {
+  return actor.reach('cases.report').some((p) => {
+    switch (p.level) {
+      case 'district':
+        return p.districtId === c.districtId;
+      case 'street':
+        return p.streetId === c.streetId;
+      case 'committee':
+        return p.committeeId === c.committeeId;
+      case 'community':
+        return p.communityId === c.id;
+      case 'organization':
+        return p.organizationId === c.propertyOrgId;
+      default:
+        return false;
+    }
+  });
+}
+
 export interface Clock {
   now?: Date;
 }
@@ -191,24 +233,16 @@ export async function reportCase(
   const now = clock.now ?? new Date();
   const asResident = reportsAsResident(actor);
   if (asResident && input.channel && input.channel !== 'resident_report') throw channelNotAllowed();
-  const [category, rules, dir, cal, cats] = await Promise.all([
+  const [category, rules, dir, cal, cats, communities] = await Promise.all([
     leafCategory(ctx, input.categoryCode),
     ruleCache.get(ctx),
     departmentCache.get(ctx),
     calendarOf(ctx),
     categoryCache.get(ctx),
+    communityCache.get(ctx),
   ]);
-  const reportScope = scopeFilter(
-    actor,
-    'cases.report',
-    { streetId: sql`c.street_id`, communityId: sql`c.id`, committeeId: sql`c.committee_id` },
-    { organization: (orgId) => sql`c.property_org_id = ${orgId}` },
-  );
-  const lat = input.location?.lat ?? null;
-  const lng = input.location?.lng ?? null;
-  const found = await repo.intakeLookup(ctx.db, reportScope, input.communityId, category.code, lat, lng);
-  if (!found) throw unknownCommunity();
-  const community = communityContextOf(found);
+  const community = communities.get(input.communityId);
+  if (!community || !mayReportIn(actor, community)) throw unknownCommunity();
   const residentUnit = actor.assignments.find(
     (a) => a.communityId === community.id && a.unitId !== null,
   )?.unitId;
@@ -220,10 +254,10 @@ export async function reportCase(
   const urgency: Urgency = input.urgency ?? rule.defaultUrgency;
   const routing = routeCase(rule, community, dir);
   const stage = startStage(cal, 'register', rule.limits[urgency], now);
-  const id = Number(found.next_id);
-  const row = {
-    id,
-    number: caseNumber(id, now),
+  const lat = input.location?.lat ?? null;
+  const lng = input.location?.lng ?? null;
+  const row: repo.IntakeRow = {
+    numberPrefix: caseNumber(0, now).slice(0, -6),
     streetId: community.streetId,
     committeeId: community.committeeId,
     communityId: community.id,
@@ -231,7 +265,6 @@ export async function reportCase(
     ruleId: rule.id,
     urgency,
     channel: input.channel ?? (asResident ? 'resident_report' : defaultChannel(actor)),
-    state: 'reported',
     title: input.title,
     description: input.description,
     address: input.address ?? null,
@@ -242,76 +275,81 @@ export async function reportCase(
     reporterName: input.reporterName ?? actor.displayName,
     reporterPhoneEnc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
     routing,
-    ...stageFields(stage, 1),
+    stageMode: stage.mode,
+    stageStartedAt: stage.startedAt,
+    stageWarnAt: stage.warnAt,
+    stageDueAt: stage.dueAt,
     isEnforcement: category.enforcement,
     enforcementStage: category.enforcement ? 'discover' : null,
     followUpDays: category.enforcement ? (rule.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS) : null,
     createdAt: now,
+    actorLabel: actor.displayName,
+    eventData: input.attachments.length ? { attachments: input.attachments.length } : null,
   };
-  const listRow = {
-    ...row,
-    streetName: found.street_name as string,
-    communityName: found.community_name as string,
-    version: 0,
-    leadKind: null,
-    leadId: null,
-    leadName: null,
-    reworkCount: 0,
-    wrongDispatchCount: 0,
-    closedAt: null,
-  } as unknown as repo.CaseListRow;
-  const answer = {
-    ...presentCaseSummary(listRow, cats, now),
-    routing: { rule: { id: rule.id, version: rule.version }, lead: routing.lead, coUnits: routing.coUnits },
-    possibleDuplicates: (
-      found.duplicates as { id: number; number: string; title: string; distanceM: number | null }[]
-    ).map((d) => ({
-      ...d,
-      id: Number(d.id),
-      distanceM: d.distanceM === null ? null : Math.round(d.distanceM),
-    })),
-  };
+  // the summary as it will read once the id is known (id and number are added by the insert)
+  const summary = presentCaseSummary(
+    {
+      ...row,
+      id: 0,
+      number: '',
+      state: 'reported',
+      stage: 'register',
+      streetName: community.streetName,
+      communityName: community.name,
+      version: 0,
+      leadKind: null,
+      leadId: null,
+      leadName: null,
+      escalationLevel: 0,
+      reworkCount: 0,
+      wrongDispatchCount: 0,
+      closedAt: null,
+    } as unknown as repo.CaseListRow,
+    cats,
+    now,
+  );
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-  const created = await ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insertIntake(tx, {
-      idempotency: idempotencyKey
-        ? { userId: actor.userId, key: idempotencyKey, requestHash, response: answer }
-        : null,
+  // id, number and possible duplicates are added by the insert statement
+  const partial = {
+    ...summary,
+    routing: { rule: { id: rule.id, version: rule.version }, lead: routing.lead, coUnits: routing.coUnits },
+  };
+  const written = await repo.clientTransaction(ctx.database.pool, async (client, tx) => {
+    const r = await repo.insertIntake(
+      client,
       row,
-      event: {
-        caseId: id,
-        streetId: row.streetId,
-        at: now,
-        actorUserId: actor.userId,
-        actorLabel: actor.displayName,
-        action: 'report',
-        toState: 'reported',
-        note: null,
-        data: input.attachments.length ? { attachments: input.attachments.length } : undefined,
-      },
-    });
-    if (!inserted) return false;
-    if (input.attachments.length) {
-      const eventId = await repo.firstEventId(tx, id);
-      await repo.linkAttachments(tx, id, row.streetId, eventId!, input.attachments);
-    }
+      idempotencyKey ? { value: idempotencyKey, requestHash, response: partial } : null,
+    );
+    if (!r.created) return r;
+    if (input.attachments.length)
+      await repo.linkAttachments(tx, r.id, row.streetId, r.eventId!, input.attachments);
     await recordAudit(tx, actor.audit, {
       action: 'case.reported',
       entityType: 'case',
-      entityId: id,
+      entityId: r.id,
       streetId: row.streetId,
       after: {
-        id,
-        number: row.number,
+        id: r.id,
         categoryCode: row.categoryCode,
         communityId: row.communityId,
         ruleId: rule.id,
         urgency,
       },
     });
-    return true;
+    return r;
   });
-  if (created) return { status: 201, body: answer, replayed: false };
+  if (written.created) {
+    return {
+      status: 201,
+      body: {
+        ...partial,
+        id: written.id,
+        number: caseNumber(written.id, now),
+        possibleDuplicates: written.duplicates,
+      },
+      replayed: false,
+    };
+  }
   const stored = await repo.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey ?? '');
   if (!stored) throw new AppError('internal', 500);
   if (stored.requestHash !== requestHash) throw idempotencyKeyReused();
@@ -625,7 +663,15 @@ export async function actOnCase(
       break;
     }
     case 'dispatch': {
-      const routing = routingOf(row);
+      // routing is resolved again now: the community's property company may have changed since intake
+      let routing = routingOf(row);
+      if (!body.lead) {
+        const community = await communityContext(ctx.db, null, row.communityId);
+        if (community) {
+          routing = routeCase(rule, community, await departmentCache.get(ctx));
+          set.routing = routing;
+        }
+      }
       const leadChoice = body.lead
         ? await chosenUnit(ctx.db, body.lead, row, 'body.lead')
         : { ...routing.lead, streetId: await unitStreetOf(ctx.db, routing.lead) };
