@@ -17,7 +17,7 @@ import {
 import type { DiscoveryChannel, ResolvedUnit, Stage, Urgency } from '../../../contracts/duties';
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
-import { type Actor, assertCan, scopeFilter } from '../../platform/access';
+import { type Actor, assertCan } from '../../platform/access';
 import { canonicalJson, recordAudit } from '../../platform/audit/audit';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
