@@ -1,10 +1,22 @@
 import { auditGrants } from './audit';
+import { calendarGrants } from './calendar';
+import { casesGrants } from './cases';
+import { dutiesGrants } from './duties';
+import { filesGrants } from './files';
 import { orgGrants } from './org';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
-export const grants = { ...orgGrants, ...auditGrants, ...usersGrants } as const satisfies GrantTable;
+export const grants = {
+  ...orgGrants,
+  ...auditGrants,
+  ...usersGrants,
+  ...calendarGrants,
+  ...dutiesGrants,
+  ...casesGrants,
+  ...filesGrants,
+} as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 
 export function reachOf(role: Role, permission: Permission): Reach | undefined {

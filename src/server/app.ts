@@ -17,9 +17,13 @@ import type { AppContext } from './context';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { dutiesRoutes } from './modules/duties/duties.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { AppError } from './platform/errors';
+import { filesRoutes } from './platform/files/files.routes';
 import { healthRoutes } from './platform/health';
 import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
 import { version } from './platform/version';
@@ -97,6 +101,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(orgRoutes, { ctx });
       await api.register(usersRoutes, { ctx });
       await api.register(auditRoutes, { ctx });
+      await api.register(calendarRoutes, { ctx });
+      await api.register(filesRoutes, { ctx });
+      await api.register(dutiesRoutes, { ctx });
+      await api.register(casesRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

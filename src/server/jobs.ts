@@ -1,5 +1,6 @@
 import { authJobs } from './modules/auth/auth.jobs';
+import { casesJobs } from './modules/cases/cases.jobs';
 import type { JobDefinition } from './platform/jobs';
 
 /** Every background job of every module, in one list (like the routes in app.ts). */
-export const allJobs: JobDefinition[] = [...authJobs];
+export const allJobs: JobDefinition[] = [...authJobs, ...casesJobs];

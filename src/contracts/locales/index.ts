@@ -1,5 +1,6 @@
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
+import enCases from './en-US/cases.json';
 import enCommon from './en-US/common.json';
 import enErrors from './en-US/errors.json';
 import enHome from './en-US/home.json';
@@ -9,6 +10,7 @@ import enOrg from './en-US/org.json';
 import enUsers from './en-US/users.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
+import zhCases from './zh-CN/cases.json';
 import zhCommon from './zh-CN/common.json';
 import zhErrors from './zh-CN/errors.json';
 import zhHome from './zh-CN/home.json';
@@ -20,29 +22,32 @@ import zhUsers from './zh-CN/users.json';
 /**
  * Every UI and API text, by language and namespace (one namespace per domain). Both the web app
  * and the server (error messages, Excel headers) read these; nothing else holds UI strings.
+ * Keep one namespace per line, in alphabetical order.
  */
 export const resources = {
   'zh-CN': {
+    audit: zhAudit,
+    auth: zhAuth,
+    cases: zhCases,
     common: zhCommon,
     errors: zhErrors,
-    nav: zhNav,
-    auth: zhAuth,
-    org: zhOrg,
     home: zhHome,
     mobile: zhMobile,
+    nav: zhNav,
+    org: zhOrg,
     users: zhUsers,
-    audit: zhAudit,
   },
   'en-US': {
+    audit: enAudit,
+    auth: enAuth,
+    cases: enCases,
     common: enCommon,
     errors: enErrors,
-    nav: enNav,
-    auth: enAuth,
-    org: enOrg,
     home: enHome,
     mobile: enMobile,
+    nav: enNav,
+    org: enOrg,
     users: enUsers,
-    audit: enAudit,
   },
 } as const;
 

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { copyRows } from '../db/copy';
 import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
+import { seedDemoCases } from './cases';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
 import * as hp from './huangpu';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
@@ -510,6 +511,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ],
     });
   }
+  counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',

@@ -85,7 +85,10 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
       'validation.failed',
       400,
       {},
-      fieldErrorsOf(fe.validationContext ?? 'body', fe.validation as unknown as ValidationIssue[]),
+      fieldErrorsOf(
+        fe.validationContext === 'querystring' ? 'query' : (fe.validationContext ?? 'body'),
+        fe.validation as unknown as ValidationIssue[],
+      ),
     );
   }
   switch (fe.code) {

@@ -173,7 +173,7 @@ function codeHash(ctx: AppContext, phoneIndex: string, code: string): string {
  */
 export async function requestLoginCode(ctx: AppContext, rawPhone: string, ip: string | null, lang: Language) {
   const phone = normalizePhone(rawPhone);
-  if (!phone) throw fieldError('body.phone', 'phone');
+  if (!phone) throw fieldError('body.phone', 'mobile_phone');
   const phoneIndex = ctx.cipher.index(phone);
   if (await repo.recentLoginCode(ctx.db, phoneIndex, CODE_INTERVAL_SECONDS))
     throw new AppError('auth.code_too_soon', 429, { seconds: CODE_INTERVAL_SECONDS });
@@ -211,7 +211,7 @@ export async function loginWithCode(
   input: { phone: string; code: string; ip: string | null; userAgent: string | null },
 ): Promise<LoginOutcome> {
   const phone = normalizePhone(input.phone);
-  if (!phone) throw fieldError('body.phone', 'phone');
+  if (!phone) throw fieldError('body.phone', 'mobile_phone');
   const phoneIndex = ctx.cipher.index(phone);
   const pending = await repo.latestLoginCode(ctx.db, phoneIndex);
   if (!pending || pending.expiresAt.getTime() <= Date.now() || pending.attempts >= CODE_ATTEMPTS)

@@ -165,7 +165,7 @@ export async function createUserByAdmin(
   let personId: number | null = null;
   if (input.phone) {
     const phone = normalizePhone(input.phone);
-    if (!phone) throw fieldError('body.phone', 'phone');
+    if (!phone) throw fieldError('body.phone', 'mobile_phone');
     personId = await repo.insertPerson(ctx.db, {
       name: input.displayName,
       phoneEnc: ctx.cipher.encrypt(phone),

@@ -1,0 +1,257 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp } from '../../../../test/app';
+import { demoActor } from '../../../../test/cases';
+import { connect } from '../../db/client';
+import type { Actor } from '../../platform/access';
+import { shanghaiIso } from '../../platform/calendar/calendar';
+import { caseById, escalateOverdue } from './cases.repository';
+import { actOnCase, reportCase, superviseOverdueCases } from './cases.usecases';
+
+const t = setupTestApp();
+const q = (sql: string, params: unknown[] = []) => t.ctx.database.pool.query(sql, params);
+const DAY = 86_400_000;
+
+let resident: Actor;
+let home: number;
+let streetId: number;
+
+beforeAll(async () => {
+  resident = await demoActor(t, 'resident');
+  home = resident.assignments[0]!.communityId!;
+  streetId = resident.assignments[0]!.streetId!;
+});
+
+/** Cases reported `daysAgo` days ago and left alone: their register stage is overdue now. */
+async function overdueCases(n: number, daysAgo = 10): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const out = await reportCase(
+      t.ctx,
+      resident,
+      {
+        categoryCode: 'property_service.repair',
+        communityId: home,
+        title: `超期${i}`,
+        description: '长期无人处理',
+        attachments: [],
+      },
+      undefined,
+      { now: new Date(Date.now() - daysAgo * DAY) },
+    );
+    ids.push((out.body as { id: number }).id);
+  }
+  return ids;
+}
+
+async function ordersOf(ids: number[]) {
+  return (
+    await q(
+      `select case_id, level, source, stage_seq from supervision_order where case_id = any($1) order by case_id, id`,
+      [ids],
+    )
+  ).rows;
+}
+
+describe('SLA sweep and supervision', () => {
+  it('two app instances sweeping at once escalate each overdue case exactly once', async () => {
+    const ids = await overdueCases(6);
+    const other = connect(t.ctx.database.url, 4);
+    try {
+      const ctx2 = { ...t.ctx, database: other, db: other.db };
+      const [a, b] = await Promise.all([superviseOverdueCases(t.ctx), superviseOverdueCases(ctx2)]);
+      expect(a.escalated + b.escalated).toBeGreaterThanOrEqual(ids.length);
+    } finally {
+      await other.close();
+    }
+    const orders = await ordersOf(ids);
+    expect(orders).toHaveLength(ids.length);
+    expect(orders.every((o) => o.level === 'street' && o.source === 'auto')).toBe(true);
+    const rows = (
+      await q('select escalation_level, overdue_count from case_record where id = any($1)', [ids])
+    ).rows;
+    expect(rows.every((r) => r.escalation_level === 1 && r.overdue_count === 1)).toBe(true);
+    const events = (
+      await q(`select count(*)::int as n from case_event where action = 'escalated' and case_id = any($1)`, [
+        ids,
+      ])
+    ).rows[0].n;
+    expect(events).toBe(ids.length);
+    // the same sweep again does nothing more
+    await superviseOverdueCases(t.ctx);
+    expect(await ordersOf(ids)).toHaveLength(ids.length);
+  });
+
+  it('the unique keys alone keep two racing escalation statements from escalating twice', async () => {
+    const ids = await overdueCases(5);
+    const a = connect(t.ctx.database.url, 2);
+    const b = connect(t.ctx.database.url, 2);
+    try {
+      const now = new Date();
+      const due = new Date(Date.now() + 2 * DAY);
+      const [ra, rb] = await Promise.all(
+        [a, b].map((d) => d.db.transaction((tx) => escalateOverdue(tx, streetId, now, due, 5000))),
+      );
+      const won = [...ra!.escalated, ...rb!.escalated].filter((e) => ids.includes(e.caseId));
+      expect(won).toHaveLength(ids.length);
+      expect(new Set(won.map((e) => e.caseId)).size).toBe(ids.length);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    expect(await ordersOf(ids)).toHaveLength(ids.length);
+  });
+
+  it('escalates community → street → district, then records accountability (问责), once each', async () => {
+    const ids = await overdueCases(2, 30);
+    await superviseOverdueCases(t.ctx);
+    expect((await ordersOf(ids)).map((o) => o.level)).toEqual(['street', 'street']);
+    // the street-level orders (due in two working days) run out: district level
+    await superviseOverdueCases(t.ctx, { now: new Date(Date.now() + 10 * DAY) });
+    expect((await ordersOf(ids)).map((o) => o.level)).toEqual(['street', 'district', 'street', 'district']);
+    await superviseOverdueCases(t.ctx, { now: new Date(Date.now() + 20 * DAY) });
+    await superviseOverdueCases(t.ctx, { now: new Date(Date.now() + 30 * DAY) });
+    const acc = (await q('select case_id, reason from accountability_record where case_id = any($1)', [ids]))
+      .rows;
+    expect(acc).toHaveLength(2);
+    expect(
+      (await q('select escalation_level from case_record where id = any($1)', [ids])).rows.map(
+        (r) => r.escalation_level,
+      ),
+    ).toEqual([3, 3]);
+    const leader = await t.login('district_leader');
+    const list = (await leader.get('/api/v1/accountability-records?limit=200')).json();
+    expect(list.items.map((r: { caseId: number }) => r.caseId)).toEqual(expect.arrayContaining(ids));
+    const res = await t.login('resident');
+    expect((await res.get('/api/v1/accountability-records')).statusCode).toBe(403);
+  });
+
+  it('a supervision order needs a written response from the street or the lead unit; leaders issue orders by hand', async () => {
+    const [id] = await overdueCases(1);
+    await superviseOverdueCases(t.ctx);
+    const street = await t.login('street');
+    const supervised = (await street.get('/api/v1/cases?queue=supervised&limit=200')).json();
+    expect(supervised.items.map((c: { id: number }) => c.id)).toContain(id);
+    const order = (await street.get(`/api/v1/cases/${id}`)).json().supervisionOrders[0];
+    expect(order).toMatchObject({ level: 'street', source: 'auto', canRespond: true, respondedAt: null });
+    const property = await t.login('property');
+    expect(
+      (await property.post(`/api/v1/supervision-orders/${order.id}/response`, { response: '我们会处理的' }))
+        .statusCode,
+    ).toBe(404);
+    const short = await street.post(`/api/v1/supervision-orders/${order.id}/response`, { response: '好' });
+    expect(short.json().errors[0].path).toBe('body.response');
+    const ok = await street.post(`/api/v1/supervision-orders/${order.id}/response`, {
+      response: '已安排物业明日上门维修',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ response: '已安排物业明日上门维修', canRespond: false });
+    expect(
+      (await street.post(`/api/v1/supervision-orders/${order.id}/response`, { response: '再次回复内容' }))
+        .statusCode,
+    ).toBe(409);
+
+    const leader = await t.login('district_leader');
+    const v = (await q('select version from case_record where id = $1', [id])).rows[0].version;
+    expect(
+      (await street.post(`/api/v1/cases/${id}/actions/supervise`, { version: v, reason: '请加快' }))
+        .statusCode,
+    ).toBe(403);
+    const manual = await leader.post(`/api/v1/cases/${id}/actions/supervise`, {
+      version: v,
+      reason: '群众反映强烈',
+      dueWorkingDays: 3,
+    });
+    expect(manual.statusCode).toBe(200);
+    const orders = manual.json().supervisionOrders;
+    expect(orders.map((o: { level: string; source: string }) => `${o.level}/${o.source}`)).toEqual([
+      'street/auto',
+      'district/manual',
+    ]);
+    const open = (await leader.get('/api/v1/supervision-orders?open=true&limit=200')).json();
+    expect(
+      open.items.some((o: { caseId: number; source: string }) => o.caseId === id && o.source === 'manual'),
+    ).toBe(true);
+    expect(manual.json().availableActions).toContain('supervise');
+  });
+
+  it("the demo district has overdue cases, escalated, and a leader's supervision order", async () => {
+    const r = (
+      await q(`select (select count(*) from supervision_order where source = 'manual')::int as manual,
+                      (select count(*) from supervision_order where source = 'auto')::int as auto,
+                      (select count(distinct state) from case_record)::int as states,
+                      (select count(*) from case_penalty)::int as penalties,
+                      (select count(*) from group_renting_inspection)::int as inspections`)
+    ).rows[0];
+    expect(r.manual).toBeGreaterThanOrEqual(1);
+    expect(r.auto).toBeGreaterThanOrEqual(1);
+    expect(r.states).toBe(10);
+    expect(r.penalties).toBeGreaterThanOrEqual(1);
+    expect(r.inspections).toBeGreaterThanOrEqual(1);
+  });
+
+  it('suspension pauses the clock across the National Day holidays and resumes with the time that was left', async () => {
+    const street = await demoActor(t, 'street');
+    const at = (iso: string) => new Date(iso);
+    const out = await reportCase(
+      t.ctx,
+      resident,
+      {
+        categoryCode: 'property_service.repair',
+        communityId: home,
+        title: '挂账测试',
+        description: '挂账',
+        attachments: [],
+      },
+      undefined,
+      { now: at('2026-09-30T09:00:00+08:00') },
+    );
+    const id = (out.body as { id: number }).id;
+    await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at('2026-09-30T10:00:00+08:00') });
+    // dispatch: 1 working day from Wed 09-30 → the end of Thu 10-08 (10-01..10-07 are off)
+    expect(shanghaiIso((await caseById(t.ctx.db, id))!.stageDueAt!)).toBe('2026-10-08T23:59:59+08:00');
+    await actOnCase(
+      t.ctx,
+      street,
+      id,
+      'suspend',
+      { version: 1, reason: '等待业主配合', reviewDate: '2026-10-12' },
+      { now: at('2026-09-30T12:00:00+08:00') },
+    );
+    const suspended = (await caseById(t.ctx.db, id))!;
+    expect(suspended.stageDueAt).toBeNull();
+    expect(suspended.stageRemainingMs).toBe(36 * 3600_000 - 1000); // the rest of 09-30 and all of 10-08
+    // nothing to escalate while suspended, whatever the date
+    await superviseOverdueCases(t.ctx, { now: at('2026-11-30T12:00:00+08:00') });
+    expect((await caseById(t.ctx.db, id))!.escalationLevel).toBe(0);
+    await actOnCase(t.ctx, street, id, 'resume', { version: 2 }, { now: at('2026-10-12T09:00:00+08:00') });
+    const resumed = (await caseById(t.ctx.db, id))!;
+    expect(resumed.state).toBe('registered');
+    // 15 h left of Mon 10-12, then 21 h less a second of Tue 10-13
+    expect(shanghaiIso(resumed.stageDueAt!)).toBe('2026-10-13T20:59:59+08:00');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the case, calendar and responsibility-list endpoints', async () => {
+    const doc = (await t.anonymous().get('/api/docs/json')).json();
+    for (const path of [
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/actions/{action}',
+      '/api/v1/calendar/deadline',
+      '/api/v1/duty-rules/preview',
+      '/api/v1/supervision-orders',
+      '/api/v1/files',
+    ])
+      expect(doc.paths[path], path).toBeTruthy();
+    const post = doc.paths['/api/v1/cases'].post;
+    expect(post.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+    expect(
+      doc.paths['/api/v1/cases/{id}/actions/{action}'].post.requestBody.content['application/json'].schema
+        .required,
+    ).toEqual(['version']);
+    expect(
+      doc.paths['/api/v1/calendar/deadline'].get.parameters.map((p: { name: string }) => p.name),
+    ).toEqual(expect.arrayContaining(['from', 'workingDays']));
+  });
+});
