@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../src/contracts/locales';
-import { setupBrowser } from './helpers';
+import { chooseOption, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
 const zh = resources['zh-CN'];
@@ -13,10 +13,8 @@ describe('administration pages', () => {
     await page.getByTestId('user-username').fill('li.street');
     await page.getByTestId('user-display-name').fill('李科长');
     await page.getByTestId('user-password').fill('Street-Pass-2026');
-    await page.getByTestId('role-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: zh.common.roles.street }).click();
-    await page.getByTestId('place-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '豫园街道' }).click();
+    await chooseOption(page, page.getByTestId('role-select'), zh.common.roles.street);
+    await chooseOption(page, page.getByTestId('place-select'), '豫园街道');
     await page.getByTestId('user-save').click();
     await page.getByTestId('user-table').getByText('li.street').waitFor();
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser';
 
@@ -55,4 +55,13 @@ export function setupBrowser(): E2E {
     await e2e.browser?.close();
   });
   return e2e;
+}
+
+/** Opens an Ant Design select and picks the option with this text from the dropdown now showing. */
+export async function chooseOption(page: Page, select: Locator, text: string) {
+  await select.click();
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text });
+  await option.first().click();
 }

@@ -5,7 +5,7 @@ import { permissionsOf } from '../src/contracts/permissions';
 import type { Role } from '../src/contracts/roles';
 import { demoAccounts } from '../src/server/demo/seed';
 import { navItems } from '../src/web/navigation';
-import { setupBrowser } from './helpers';
+import { chooseOption, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
 const zh = resources['zh-CN'];
@@ -65,11 +65,15 @@ describe('web shell', () => {
     await page.getByTestId('next-page').click();
     await expect.poll(() => total.textContent()).toContain(zh.common.pageNumber.replace('{{page}}', '2'));
 
-    await page.getByTestId('filter-housing-type').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: zh.org.housingType.old_public }).click();
+    await chooseOption(page, page.getByTestId('filter-housing-type'), zh.org.housingType.old_public);
     await expect.poll(async () => (await total.textContent()) ?? '').not.toContain('70');
-    const tags = await rows.locator('.ant-tag').allTextContents();
-    expect(tags.filter((t) => t === zh.org.housingType.old_public).length).toBe(await rows.count());
+    // every row shown is old public housing (polled: the old page stays visible while the new one loads)
+    await expect
+      .poll(async () => {
+        const tags = await rows.locator('.ant-tag').allTextContents();
+        return tags.filter((t) => t === zh.org.housingType.old_public).length === (await rows.count());
+      })
+      .toBe(true);
 
     const download = page.waitForEvent('download');
     await page.getByTestId('export-excel').click();

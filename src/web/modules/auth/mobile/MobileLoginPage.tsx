@@ -111,7 +111,11 @@ export default function MobileLoginPage() {
             name="phone"
             label={t('login.phone')}
             rules={[
-              { required: true, pattern: /^(\+?86)?\s*1[3-9]\d{9}$/, message: t('errors:field.mobile_phone') },
+              {
+                required: true,
+                pattern: /^(\+?86)?\s*1[3-9]\d{9}$/,
+                message: t('errors:field.mobile_phone'),
+              },
             ]}
           >
             <Input
