@@ -111,7 +111,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const serveWeb = (opts.web ?? true) && existsSync(join(webRoot, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: ['index.html'],
+      maxAge: '1h',
+      // hashed assets may be cached; the page that names them must not be
+      setHeaders: (res, file) => {
+        if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -119,7 +129,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       serveWeb &&
       (request.method === 'GET' || request.method === 'HEAD') &&
       !path.startsWith('/api/') &&
-      !path.startsWith('/open311/')
+      !path.startsWith('/open311/') &&
+      !path.startsWith('/assets/')
     ) {
       // the single-page app owns every other path: /, /m, /screen and their children
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

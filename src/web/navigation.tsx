@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,12 +25,34 @@ export interface NavItem {
 /** Every module adds its pages here, in the order they appear. */
 export const navItems: NavItem[] = [
   { key: 'home', path: '/', label: 'home', icon: <DashboardOutlined />, permission: 'org.read' },
+  { key: 'cases', path: '/cases', label: 'cases', icon: <SolutionOutlined />, permission: 'cases.report' },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    label: 'supervision',
+    icon: <BellOutlined />,
+    permission: 'cases.read',
+  },
   {
     key: 'communities',
     path: '/communities',
     label: 'communities',
     icon: <ApartmentOutlined />,
     permission: 'org.read',
+  },
+  {
+    key: 'duties',
+    path: '/duties',
+    label: 'duties',
+    icon: <OrderedListOutlined />,
+    permission: 'cases.read',
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    label: 'calendar',
+    icon: <CalendarOutlined />,
+    permission: 'cases.read',
   },
   { key: 'users', path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
   { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

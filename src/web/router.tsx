@@ -13,6 +13,12 @@ const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
+const CaseConsolePage = lazy(() => import('./modules/cases/CaseConsolePage'));
+const CaseNewPage = lazy(() => import('./modules/cases/CaseNewPage'));
+const CaseDetailPage = lazy(() => import('./modules/cases/CaseDetailPage'));
+const SupervisionPage = lazy(() => import('./modules/cases/SupervisionPage'));
+const DutiesPage = lazy(() => import('./modules/duties/DutiesPage'));
+const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
@@ -22,6 +28,12 @@ const consoleRoutes: RouteObject[] = [
   { index: true, element: page(<HomePage />) },
   { path: 'communities', element: page(<CommunityListPage />) },
   { path: 'communities/:id', element: page(<CommunityProfilePage />) },
+  { path: 'cases', element: page(<CaseConsolePage />) },
+  { path: 'cases/new', element: page(<CaseNewPage />) },
+  { path: 'cases/:id', element: page(<CaseDetailPage />) },
+  { path: 'supervision', element: page(<SupervisionPage />) },
+  { path: 'duties', element: page(<DutiesPage />) },
+  { path: 'calendar', element: page(<CalendarPage />) },
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
   { path: 'account', element: page(<AccountPage />) },

@@ -1,7 +1,9 @@
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
+import enCalendar from './en-US/calendar.json';
 import enCases from './en-US/cases.json';
 import enCommon from './en-US/common.json';
+import enDuties from './en-US/duties.json';
 import enErrors from './en-US/errors.json';
 import enHome from './en-US/home.json';
 import enMobile from './en-US/mobile.json';
@@ -10,8 +12,10 @@ import enOrg from './en-US/org.json';
 import enUsers from './en-US/users.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
+import zhCalendar from './zh-CN/calendar.json';
 import zhCases from './zh-CN/cases.json';
 import zhCommon from './zh-CN/common.json';
+import zhDuties from './zh-CN/duties.json';
 import zhErrors from './zh-CN/errors.json';
 import zhHome from './zh-CN/home.json';
 import zhMobile from './zh-CN/mobile.json';
@@ -22,14 +26,16 @@ import zhUsers from './zh-CN/users.json';
 /**
  * Every UI and API text, by language and namespace (one namespace per domain). Both the web app
  * and the server (error messages, Excel headers) read these; nothing else holds UI strings.
- * Keep one namespace per line, in alphabetical order.
+ * Generated order: one namespace per line, alphabetical.
  */
 export const resources = {
   'zh-CN': {
     audit: zhAudit,
     auth: zhAuth,
+    calendar: zhCalendar,
     cases: zhCases,
     common: zhCommon,
+    duties: zhDuties,
     errors: zhErrors,
     home: zhHome,
     mobile: zhMobile,
@@ -40,8 +46,10 @@ export const resources = {
   'en-US': {
     audit: enAudit,
     auth: enAuth,
+    calendar: enCalendar,
     cases: enCases,
     common: enCommon,
+    duties: enDuties,
     errors: enErrors,
     home: enHome,
     mobile: enMobile,

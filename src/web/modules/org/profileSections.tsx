@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { CommunityProfile } from '../../../contracts/org';
 import type { Permission } from '../../../contracts/permissions';
+import { CommunityCasesSection } from '../cases/CommunityCasesSection';
 
 /**
  * Sections other modules add to the community profile page (一小区一档): cases, assets,
@@ -14,4 +15,6 @@ export interface ProfileSection {
   Component: ComponentType<{ community: CommunityProfile }>;
 }
 
-export const profileSections: ProfileSection[] = [];
+export const profileSections: ProfileSection[] = [
+  { key: 'cases', title: 'cases:profile.title', permission: 'cases.read', Component: CommunityCasesSection },
+];
