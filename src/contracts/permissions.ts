@@ -1,5 +1,10 @@
+import { filesGrants } from './files';
+import { fundsGrants } from './funds';
+import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
+import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
+import { votesGrants } from './votes';
 
 const authGrants = {
   'audit.read': { district_admin: 'district', district_leader: 'district' },
@@ -7,7 +12,15 @@ const authGrants = {
 } as const;
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
-export const grants = { ...orgGrants, ...authGrants } as const satisfies GrantTable;
+export const grants = {
+  ...orgGrants,
+  ...authGrants,
+  ...filesGrants,
+  ...ownersGrants,
+  ...votesGrants,
+  ...fundsGrants,
+  ...mediationGrants,
+} as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 
 export function reachOf(role: Role, permission: Permission): Reach | undefined {

@@ -16,8 +16,13 @@ import {
 import type { AppContext } from './context';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
+import { fundsRoutes } from './modules/funds/funds.routes';
+import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { ownersRoutes } from './modules/owners/owners.routes';
+import { votesRoutes } from './modules/votes/votes.routes';
 import { AppError } from './platform/errors';
+import { filesRoutes } from './platform/files/files.routes';
 import { healthRoutes } from './platform/health';
 import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
 import { version } from './platform/version';
@@ -91,6 +96,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     async (api) => {
       await api.register(authRoutes, { ctx });
       await api.register(orgRoutes, { ctx });
+      await api.register(filesRoutes, { ctx });
+      await api.register(ownersRoutes, { ctx });
+      await api.register(votesRoutes, { ctx });
+      await api.register(fundsRoutes, { ctx });
+      await api.register(mediationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
