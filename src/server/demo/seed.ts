@@ -6,6 +6,7 @@ import { copyRows } from '../db/copy';
 import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
+import { seedGovernance } from './governance';
 import * as hp from './huangpu';
 import { makeUscc, Random, rectangle } from './random';
 
@@ -509,6 +510,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ],
     });
   }
+  Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',

@@ -25,7 +25,7 @@ export const fundCommunities = pgTable('fund_community', {
   streetId: integer().notNull(),
   scheme: text().notNull(), // commercial | sold_public
   primaryFundType: text().notNull(),
-  constructionCostFenPerM2: bigint({ mode: 'number' }),
+  constructionCostFenPerM2: bigint('construction_cost_fen_per_m2', { mode: 'number' }),
   depositRateBp: integer(),
   developerShareStatus: text().notNull(),
   mergedOn: date(),
@@ -126,7 +126,7 @@ export const recollectionCampaigns = pgTable(
     voteId: bigint({ mode: 'number' }).notNull(),
     title: text().notNull(),
     scope: text().notNull(),
-    rateFenPerM2: bigint({ mode: 'number' }).notNull(),
+    rateFenPerM2: bigint('rate_fen_per_m2', { mode: 'number' }).notNull(),
     startOn: date().notNull(),
     deadlineOn: date().notNull(),
     instalments: smallint().notNull(),
