@@ -101,7 +101,11 @@ function phoneOf(rng: Random): string {
   return `1${rng.pick(['3', '5', '8', '9'])}${String(rng.int(0, 999999999)).padStart(9, '0')}`;
 }
 
-async function insertReturning(client: pg.PoolClient, table: string, row: Record<string, unknown>): Promise<number> {
+async function insertReturning(
+  client: pg.PoolClient,
+  table: string,
+  row: Record<string, unknown>,
+): Promise<number> {
   const cols = Object.keys(row);
   const values = cols.map((c) => {
     const v = row[c];
@@ -200,28 +204,66 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       for (const u of unitsOf.get(c.id) ?? []) {
         const since = `${c.buildYear + 1 + (u.id % 20 === 0 ? rng.int(5, 20) : 0)}-${String(rng.int(1, 12)).padStart(2, '0')}-15`;
         let h: Holding;
-        if (c.developerOrgId && rng.chance(0.04)) h = { unitId: u.id, developer: true, persons: [], delivered: true };
-        else if (previous && rng.chance(0.04)) h = { unitId: u.id, developer: false, persons: previous, delivered: true };
+        if (c.developerOrgId && rng.chance(0.04))
+          h = { unitId: u.id, developer: true, persons: [], delivered: true };
+        else if (previous && rng.chance(0.04))
+          h = { unitId: u.id, developer: false, persons: previous, delivered: true };
         else {
           const persons = [newPerson()];
           if (rng.chance(0.3)) persons.push(newPerson());
           h = { unitId: u.id, developer: false, persons, delivered: !(c.developerOrgId && rng.chance(0.02)) };
           previous = persons;
         }
-        if (u.id === resident.unitId) h = { unitId: u.id, developer: false, persons: [resident.personId], delivered: true };
+        if (u.id === resident.unitId)
+          h = { unitId: u.id, developer: false, persons: [resident.personId], delivered: true };
         holdings.set(u.id, h);
         if (h.developer)
-          ownerRows.push([ids.take('unit_owner'), u.streetId, c.id, u.id, 'developer', null, c.developerOrgId, true, since]);
+          ownerRows.push([
+            ids.take('unit_owner'),
+            u.streetId,
+            c.id,
+            u.id,
+            'developer',
+            null,
+            c.developerOrgId,
+            true,
+            since,
+          ]);
         for (const p of h.persons)
-          ownerRows.push([ids.take('unit_owner'), u.streetId, c.id, u.id, 'person', p, null, h.delivered, since]);
+          ownerRows.push([
+            ids.take('unit_owner'),
+            u.streetId,
+            c.id,
+            u.id,
+            'person',
+            p,
+            null,
+            h.delivered,
+            since,
+          ]);
       }
     }
     // the owners' committee account owns the first unit of its community
     const demoUnits = unitsOf.get(demo.id)!;
     const ocUnit = demoUnits.find((u) => !holdings.get(u.id)!.developer && u.id !== resident.unitId)!;
     const kept = ownerRows.filter((r) => r[3] !== ocUnit.id);
-    kept.push([ids.take('unit_owner'), ocUnit.streetId, demo.id, ocUnit.id, 'person', ownersCommitteeAccount.personId, null, true, '2012-05-15']);
-    holdings.set(ocUnit.id, { unitId: ocUnit.id, developer: false, persons: [ownersCommitteeAccount.personId], delivered: true });
+    kept.push([
+      ids.take('unit_owner'),
+      ocUnit.streetId,
+      demo.id,
+      ocUnit.id,
+      'person',
+      ownersCommitteeAccount.personId,
+      null,
+      true,
+      '2012-05-15',
+    ]);
+    holdings.set(ocUnit.id, {
+      unitId: ocUnit.id,
+      developer: false,
+      persons: [ownersCommitteeAccount.personId],
+      delivered: true,
+    });
     counts.owners = await copyRows(
       client,
       'person',
@@ -231,7 +273,17 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     counts.unitOwners = await copyRows(
       client,
       'unit_owner',
-      ['id', 'street_id', 'community_id', 'unit_id', 'kind', 'person_id', 'organization_id', 'delivered', 'since'],
+      [
+        'id',
+        'street_id',
+        'community_id',
+        'unit_id',
+        'kind',
+        'person_id',
+        'organization_id',
+        'delivered',
+        'since',
+      ],
       kept as never,
     );
     // the demo accounts' persons need ID numbers too (so they can be found on import)
@@ -253,7 +305,13 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     const entryRows: unknown[][] = [];
     const lineRows: unknown[][] = [];
     const accountIds = new Map<string, number>();
-    const accountOf = (c: CommunityRow, kind: string, fundType: string | null, buildingId: number | null, unitId: number | null) => {
+    const accountOf = (
+      c: CommunityRow,
+      kind: string,
+      fundType: string | null,
+      buildingId: number | null,
+      unitId: number | null,
+    ) => {
       const key = `${c.id}|${kind}|${fundType}|${buildingId}|${unitId}`;
       let id = accountIds.get(key);
       if (!id) {
@@ -276,7 +334,17 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       lines: [number, bigint, bigint][],
     ) => {
       const entryId = ids.take('fund_journal_entry');
-      entryRows.push([entryId, c.streetId, c.id, kind, entryDate, memo, ref?.type ?? null, ref?.id ?? null, admin.userId]);
+      entryRows.push([
+        entryId,
+        c.streetId,
+        c.id,
+        kind,
+        entryDate,
+        memo,
+        ref?.type ?? null,
+        ref?.id ?? null,
+        admin.userId,
+      ]);
       let d = 0n;
       let cr = 0n;
       for (const [accountId, debit, credit] of lines) {
@@ -332,7 +400,15 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         lines.push([bank, total, 0n]);
         post(c, 'initial_deposit', entryDate, '商品住宅维修资金首期交存', null, lines);
         const uncollected = c.buildYear < 2006 && c.id !== demo.id && rng.chance(0.5);
-        fundRows.push([c.id, c.streetId, 'commercial', 'commercial', Number(cost), rate, uncollected ? 'uncollected' : 'collected']);
+        fundRows.push([
+          c.id,
+          c.streetId,
+          'commercial',
+          'commercial',
+          Number(cost),
+          rate,
+          uncollected ? 'uncollected' : 'collected',
+        ]);
         primaryOf.set(c.id, 'commercial');
       }
     }
@@ -342,7 +418,10 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       const amount = ((ownersSide.get(c.id) ?? 0n) * 15n) / 1000n;
       if (amount <= 0n) return;
       const us = unitsOf.get(c.id)!;
-      const shares = apportion(amount, us.map((u) => ({ id: u.id, weight: hundredths(u.area) })));
+      const shares = apportion(
+        amount,
+        us.map((u) => ({ id: u.id, weight: hundredths(u.area) })),
+      );
       post(c, 'interest', `${year}-12-31`, `${year} 年度利息`, null, [
         [bank, amount, 0n],
         ...[...shares].map(([unitId, fen]): [number, bigint, bigint] => [
@@ -354,9 +433,19 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     };
 
     // fund uses, votes and disclosures of the demo community and the depleted one
-    const disbursement = (c: CommunityRow, fundUseId: number, scope: UnitRow[], amount: bigint, paidOn: string, memo: string) => {
+    const disbursement = (
+      c: CommunityRow,
+      fundUseId: number,
+      scope: UnitRow[],
+      amount: bigint,
+      paidOn: string,
+      memo: string,
+    ) => {
       const bank = accountIds.get(`${c.id}|bank|null|null|null`)!;
-      const shares = apportion(amount, scope.map((u) => ({ id: u.id, weight: hundredths(u.area) })));
+      const shares = apportion(
+        amount,
+        scope.map((u) => ({ id: u.id, weight: hundredths(u.area) })),
+      );
       return post(c, 'disbursement', paidOn, memo, { type: 'fund_use', id: fundUseId }, [
         ...[...shares].map(([unitId, fen]): [number, bigint, bigint] => [
           accountOf(c, 'unit', primaryOf.get(c.id)!, null, unitId),
@@ -396,7 +485,15 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       const r = await client.query(
         `insert into file (street_id, community_id, name, content_type, size, sm3, content, uploaded_by)
          values ($1, $2, $3, 'application/pdf', $4, $5, $6, $7) returning id`,
-        [c.streetId, c.id, '纸质表决票扫描件.pdf', scanPdf.length, sm3(scanPdf), scanPdf, ownersCommitteeAccount.userId],
+        [
+          c.streetId,
+          c.id,
+          '纸质表决票扫描件.pdf',
+          scanPdf.length,
+          sm3(scanPdf),
+          scanPdf,
+          ownersCommitteeAccount.userId,
+        ],
       );
       scans.set(c.id, Number(r.rows[0].id));
     };
@@ -424,11 +521,15 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         if (v.skipUnits?.includes(r.unitId) || !rng.chance(v.turnout)) continue;
         // an owner of several units votes the same way with each of them
         const choice =
-          byKey.get(r.ownerKey) ??
-          (rng.chance(v.support) ? 'for' : rng.chance(0.7) ? 'against' : 'abstain');
+          byKey.get(r.ownerKey) ?? (rng.chance(v.support) ? 'for' : rng.chance(0.7) ? 'against' : 'abstain');
         byKey.set(r.ownerKey, choice);
         const online = r.persons.length > 0 && rng.chance(0.6);
-        ballots.push({ unitId: r.unitId, choice, channel: online ? 'online' : 'paper', person: online ? r.persons[0]! : null });
+        ballots.push({
+          unitId: r.unitId,
+          choice,
+          channel: online ? 'online' : 'paper',
+          person: online ? r.persons[0]! : null,
+        });
       }
       const ruleSet = ruleSetOn(v.openedOn);
       const result = v.open ? null : tallyVote(roll, ballots, ruleSet, v.matter);
@@ -455,9 +556,22 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       });
       voteIds[key] = id;
       for (const r of roll)
-        rollRows.push([id, r.unitId, c.streetId, r.u.buildingName, r.u.number, r.u.area, r.ownerKey, `{${r.persons.join(',')}}`]);
+        rollRows.push([
+          id,
+          r.unitId,
+          c.streetId,
+          r.u.buildingName,
+          r.u.number,
+          r.u.area,
+          r.ownerKey,
+          `{${r.persons.join(',')}}`,
+        ]);
       const closesOn = v.closesAt.slice(0, 10);
-      const span = Math.max(1, Date.parse(`${v.open ? today : closesOn}T00:00:00Z`) / 86400000 - Date.parse(`${v.openedOn}T00:00:00Z`) / 86400000);
+      const span = Math.max(
+        1,
+        Date.parse(`${v.open ? today : closesOn}T00:00:00Z`) / 86400000 -
+          Date.parse(`${v.openedOn}T00:00:00Z`) / 86400000,
+      );
       const castDay = (i: number) =>
         `${addDays(v.openedOn, i % span)}T${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+08:00`;
       ballots.forEach((b, i) => {
@@ -494,8 +608,17 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       }
       return { id, result };
     };
-    const fundUse = async (c: CommunityRow, row: Record<string, unknown>, events: [string, string | null, string, string][]) => {
-      const id = await insertReturning(client, 'fund_use', { street_id: c.streetId, community_id: c.id, created_by: ownersCommitteeAccount.userId, ...row });
+    const fundUse = async (
+      c: CommunityRow,
+      row: Record<string, unknown>,
+      events: [string, string | null, string, string][],
+    ) => {
+      const id = await insertReturning(client, 'fund_use', {
+        street_id: c.streetId,
+        community_id: c.id,
+        created_by: ownersCommitteeAccount.userId,
+        ...row,
+      });
       for (const [action, from, to, at] of events)
         await insertReturning(client, 'fund_use_event', {
           street_id: c.streetId,
@@ -503,13 +626,25 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
           action,
           from_status: from,
           to_status: to,
-          by_user_id: action === 'approve' || action === 'tranche' ? admin.userId : ownersCommitteeAccount.userId,
-          by_label: action === 'approve' || action === 'tranche' ? admin.displayName : ownersCommitteeAccount.displayName,
+          by_user_id:
+            action === 'approve' || action === 'tranche' ? admin.userId : ownersCommitteeAccount.userId,
+          by_label:
+            action === 'approve' || action === 'tranche'
+              ? admin.displayName
+              : ownersCommitteeAccount.displayName,
           at,
         });
       return id;
     };
-    const tranche = async (c: CommunityRow, fundUseId: number, seq: number, amount: bigint, paidOn: string, payee: string, entryId: number) =>
+    const tranche = async (
+      c: CommunityRow,
+      fundUseId: number,
+      seq: number,
+      amount: bigint,
+      paidOn: string,
+      payee: string,
+      entryId: number,
+    ) =>
       insertReturning(client, 'fund_use_tranche', {
         street_id: c.streetId,
         fund_use_id: fundUseId,
@@ -519,7 +654,13 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         payee,
         entry_id: entryId,
       });
-    const discloseUse = async (c: CommunityRow, fundUseId: number, title: string, at: string, data: Record<string, unknown>) => {
+    const discloseUse = async (
+      c: CommunityRow,
+      fundUseId: number,
+      title: string,
+      at: string,
+      data: Record<string, unknown>,
+    ) => {
       const id = await insertReturning(client, 'disclosure', {
         street_id: c.streetId,
         community_id: c.id,
@@ -567,7 +708,9 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       support: 0.9,
     });
     const demoBuildings = [...new Set(demoUnits.map((u) => u.buildingId))];
-    const elevatorScope = demoUnits.filter((u) => u.buildingId === demoBuildings[Math.min(2, demoBuildings.length - 1)]);
+    const elevatorScope = demoUnits.filter(
+      (u) => u.buildingId === demoBuildings[Math.min(2, demoBuildings.length - 1)],
+    );
     const elevatorUse = await fundUse(
       demo,
       {
@@ -607,7 +750,14 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     const elevatorCost = (scopeBalance * 35n) / 100n;
     const first = (elevatorCost * 7n) / 10n;
     const e1 = disbursement(demo, elevatorUse, elevatorScope, first, '2024-06-03', '3 号楼电梯维修更新 #1');
-    const e2 = disbursement(demo, elevatorUse, elevatorScope, elevatorCost - first, '2024-10-15', '3 号楼电梯维修更新 #2');
+    const e2 = disbursement(
+      demo,
+      elevatorUse,
+      elevatorScope,
+      elevatorCost - first,
+      '2024-10-15',
+      '3 号楼电梯维修更新 #2',
+    );
     await client.query('update fund_use set budget_fen = $1, approved_fen = $1, vote_id = $2 where id = $3', [
       Number(elevatorCost),
       elevatorVote.id,
@@ -650,7 +800,14 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         ['disclose', 'accepted', 'disclosed', `${addDays(roofDate, 20)}T10:00:00+08:00`],
       ],
     );
-    const e3 = disbursement(demo, roofUse, roofScope, roofCost, addDays(roofDate, 6), '1 号楼屋面渗漏应急维修 #1');
+    const e3 = disbursement(
+      demo,
+      roofUse,
+      roofScope,
+      roofCost,
+      addDays(roofDate, 6),
+      '1 号楼屋面渗漏应急维修 #1',
+    );
     await discloseUse(demo, roofUse, '1 号楼屋面渗漏应急维修', `${addDays(roofDate, 20)}T10:00:00+08:00`, {
       path: 'emergency',
       emergencyKind: 'roof_leak',
@@ -668,9 +825,7 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         title: '小区外墙渗漏及空鼓修缮',
         description: '全体楼栋外墙渗漏、空鼓修缮，按专有部分面积分摊。',
         payee: '',
-        budget_fen: Number(
-          (demoUnits.reduce((s, u) => s + unitBalance(demo, u.id), 0n) * 12n) / 100n,
-        ),
+        budget_fen: Number((demoUnits.reduce((s, u) => s + unitBalance(demo, u.id), 0n) * 12n) / 100n),
         status: 'voting',
         created_at: `${addDays(today, -10)}T10:00:00+08:00`,
         updated_at: `${addDays(today, -3)}T09:00:00+08:00`,
@@ -773,17 +928,25 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       created_by: ownersCommitteeAccount.userId,
     });
     const householdRows: unknown[][] = [];
-    const recollectedType = primaryOf.get(depleted.id) === 'public_buyer' ? 'public_recollected' : primaryOf.get(depleted.id)!;
+    const recollectedType =
+      primaryOf.get(depleted.id) === 'public_buyer' ? 'public_recollected' : primaryOf.get(depleted.id)!;
     for (const u of depletedUnits) {
       const due = divRound(hundredths(u.area) * 3000n, 100n);
       householdRows.push([campaignId, u.id, u.streetId, Number(due)]);
       const r = rng.next();
       const paid = r < 0.35 ? due : r < 0.7 ? due / 6n : 0n;
       if (paid > 0n)
-        post(depleted, 'recollection', addDays(campaignStart, rng.int(1, 60)), `${depleted.name}维修资金续筹`, { type: 'recollection', id: campaignId }, [
-          [accountIds.get(`${depleted.id}|bank|null|null|null`)!, paid, 0n],
-          [accountOf(depleted, 'unit', recollectedType, null, u.id), 0n, paid],
-        ]);
+        post(
+          depleted,
+          'recollection',
+          addDays(campaignStart, rng.int(1, 60)),
+          `${depleted.name}维修资金续筹`,
+          { type: 'recollection', id: campaignId },
+          [
+            [accountIds.get(`${depleted.id}|bank|null|null|null`)!, paid, 0n],
+            [accountOf(depleted, 'unit', recollectedType, null, u.id), 0n, paid],
+          ],
+        );
     }
 
     counts.fundAccounts = await copyRows(
@@ -807,10 +970,23 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     await copyRows(
       client,
       'fund_community',
-      ['community_id', 'street_id', 'scheme', 'primary_fund_type', 'construction_cost_fen_per_m2', 'deposit_rate_bp', 'developer_share_status'],
+      [
+        'community_id',
+        'street_id',
+        'scheme',
+        'primary_fund_type',
+        'construction_cost_fen_per_m2',
+        'deposit_rate_bp',
+        'developer_share_status',
+      ],
       fundRows as never,
     );
-    await copyRows(client, 'fund_recollection_household', ['campaign_id', 'unit_id', 'street_id', 'due_fen'], householdRows as never);
+    await copyRows(
+      client,
+      'fund_recollection_household',
+      ['campaign_id', 'unit_id', 'street_id', 'due_fen'],
+      householdRows as never,
+    );
     const elevatorTranches = [first, elevatorCost - first];
     await tranche(demo, elevatorUse, 1, elevatorTranches[0]!, '2024-06-03', '上海安迅电梯工程有限公司', e1);
     await tranche(demo, elevatorUse, 2, elevatorTranches[1]!, '2024-10-15', '上海安迅电梯工程有限公司', e2);
@@ -820,20 +996,43 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     await copyRows(
       client,
       'owner_vote_roll',
-      ['vote_id', 'unit_id', 'street_id', 'building_name', 'unit_number', 'exclusive_area', 'owner_key', 'owner_person_ids'],
+      [
+        'vote_id',
+        'unit_id',
+        'street_id',
+        'building_name',
+        'unit_number',
+        'exclusive_area',
+        'owner_key',
+        'owner_person_ids',
+      ],
       rollRows as never,
     );
     counts.ballots = await copyRows(
       client,
       'owner_vote_ballot',
-      ['id', 'vote_id', 'unit_id', 'street_id', 'choice', 'channel', 'voter_person_id', 'cast_by', 'scan_file_id', 'signed_by', 'cast_at'],
+      [
+        'id',
+        'vote_id',
+        'unit_id',
+        'street_id',
+        'choice',
+        'channel',
+        'voter_person_id',
+        'cast_by',
+        'scan_file_id',
+        'signed_by',
+        'cast_at',
+      ],
       ballotRows as never,
     );
 
     // ---------------------------------------------------------------------------------------
     // Owners' committees: members, the eight systems partly evidenced, meetings
     const committees = (
-      await client.query(`select id, street_id, community_id, term_start::text, term_end::text from owners_committee order by id`)
+      await client.query(
+        `select id, street_id, community_id, term_start::text, term_end::text from owners_committee order by id`,
+      )
     ).rows as { id: number; street_id: number; community_id: number; term_start: string; term_end: string }[];
     const systems = [
       'reception',
@@ -871,7 +1070,10 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
           evidence_on: addDays(today, -rng.int(5, 300)),
           review_status: isDemo && system === 'annual_report' ? 'pending' : 'accepted',
           reviewed_by: isDemo && system === 'annual_report' ? null : committeeAccount.userId,
-          reviewed_at: isDemo && system === 'annual_report' ? null : new Date(Date.parse(`${today}T10:00:00+08:00`) - 86400000 * 3),
+          reviewed_at:
+            isDemo && system === 'annual_report'
+              ? null
+              : new Date(Date.parse(`${today}T10:00:00+08:00`) - 86400000 * 3),
           created_by: ownersCommitteeAccount.userId,
         });
         evidence++;
@@ -935,7 +1137,12 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     for (const [i, m] of [
       ['regular', '业委会第 12 次例会', '审议外墙修缮方案，决定提交业主大会表决。', true],
       ['regular', '业委会第 11 次例会', '听取物业服务企业季度工作汇报，讨论停车管理。', false],
-      ['extraordinary', '屋面渗漏应急维修专题会议', '同意按应急程序使用维修资金维修 1 号楼屋面，事后公示。', true],
+      [
+        'extraordinary',
+        '屋面渗漏应急维修专题会议',
+        '同意按应急程序使用维修资金维修 1 号楼屋面，事后公示。',
+        true,
+      ],
     ].entries()) {
       const heldOn = addDays(today, -12 - i * 35);
       const meetingId = await insertReturning(client, 'owners_committee_meeting', {
@@ -962,7 +1169,10 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
           published_by: ownersCommitteeAccount.userId,
           published_by_label: ownersCommitteeAccount.displayName,
         });
-        await client.query('update owners_committee_meeting set disclosure_id = $1 where id = $2', [d, meetingId]);
+        await client.query('update owners_committee_meeting set disclosure_id = $1 where id = $2', [
+          d,
+          meetingId,
+        ]);
       }
     }
     await insertReturning(client, 'disclosure', {
@@ -1028,7 +1238,16 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         const on = `${y}-${String(month).padStart(2, '0')}-25`;
         if (on >= today) break;
         itemRows.push([c.streetId, c.id, contractId, 'income', 'property_fee', monthlyIncome, on, '']);
-        itemRows.push([c.streetId, c.id, contractId, 'income', 'parking', Math.round(monthlyIncome * 0.08), on, '']);
+        itemRows.push([
+          c.streetId,
+          c.id,
+          contractId,
+          'income',
+          'parking',
+          Math.round(monthlyIncome * 0.08),
+          on,
+          '',
+        ]);
         for (const [cat, share] of [
           ['staff', 0.42],
           ['cleaning', 0.12],
@@ -1037,7 +1256,16 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
           ['facility_maintenance', 0.1],
           ['utilities', 0.06],
         ] as const)
-          itemRows.push([c.streetId, c.id, contractId, 'spending', cat, Math.round(monthlyIncome * share * (0.9 + rng.next() * 0.2)), on, '']);
+          itemRows.push([
+            c.streetId,
+            c.id,
+            contractId,
+            'spending',
+            cat,
+            Math.round(monthlyIncome * share * (0.9 + rng.next() * 0.2)),
+            on,
+            '',
+          ]);
       }
       await copyRows(
         client,
@@ -1065,7 +1293,13 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
     // ---------------------------------------------------------------------------------------
     // Five-in-one meetings in the residents' committee of the demo account, liaison, training
     const committeeCommunities = communities.filter((c) => c.committeeId === committeeAccount.committeeId);
-    const fiveParties = ['residents_committee', 'owners_committee', 'property_company', 'police', 'housing_office'];
+    const fiveParties = [
+      'residents_committee',
+      'owners_committee',
+      'property_company',
+      'police',
+      'housing_office',
+    ];
     const issues = [
       ['非机动车充电桩增设', 'property_company'],
       ['楼道堆物清理', 'residents_committee'],
@@ -1145,14 +1379,21 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
 
     // ---------------------------------------------------------------------------------------
     // People's mediation: a district committee and one per street, cases in 五里桥 and 外滩
-    const streets = (await client.query('select id, name from street order by code')).rows as { id: number; name: string }[];
+    const streets = (await client.query('select id, name from street order by code')).rows as {
+      id: number;
+      name: string;
+    }[];
     const districtMediation = await insertReturning(client, 'mediation_committee', {
       district_id: districtId,
       street_id: null,
       level: 'district',
       name: '黄浦区物业纠纷人民调解委员会',
     });
-    await insertReturning(client, 'mediator', { committee_id: districtMediation, street_id: null, name: personName(rng) });
+    await insertReturning(client, 'mediator', {
+      committee_id: districtMediation,
+      street_id: null,
+      name: personName(rng),
+    });
     const streetMediation = new Map<number, number>();
     for (const s of streets) {
       const id = await insertReturning(client, 'mediation_committee', {
@@ -1198,12 +1439,66 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
       closedAfter?: number;
       agreement?: string;
     }[] = [
-      { street: wuliqiao, community: demo, mediator: demoMediator, type: 'water_leak', title: '楼上卫生间渗漏致楼下天花板受损', received: 50, status: 'agreed', closedAfter: 12, agreement: '楼上业主负责修复防水层并赔偿楼下修复费用 3,200 元。' },
-      { street: wuliqiao, community: demo, mediator: demoMediator, type: 'property_fee', title: '业主以服务不到位为由拒缴物业费', received: 40, status: 'failed', closedAfter: 25 },
-      { street: wuliqiao, community: demo, mediator: demoMediator, type: 'parking', title: '地面停车位分配争议', received: 10, status: 'in_progress' },
-      { street: wuliqiao, community: depleted, mediator: otherMediator, type: 'common_parts', title: '续筹分摊标准异议', received: 45, status: 'in_progress' },
-      { street: wuliqiao, community: depleted, mediator: otherMediator, type: 'renovation', title: '装修噪声扰民', received: 70, status: 'withdrawn', closedAfter: 5 },
-      { street: waitan.id, community: communities.find((c) => c.streetId === waitan.id), mediator: waitanMediator, type: 'service_quality', title: '电梯频繁故障引发的服务纠纷', received: 30, status: 'agreed', closedAfter: 20, agreement: '物业服务企业于 30 日内完成电梯维保整改，并减免当季度物业费 5%。' },
+      {
+        street: wuliqiao,
+        community: demo,
+        mediator: demoMediator,
+        type: 'water_leak',
+        title: '楼上卫生间渗漏致楼下天花板受损',
+        received: 50,
+        status: 'agreed',
+        closedAfter: 12,
+        agreement: '楼上业主负责修复防水层并赔偿楼下修复费用 3,200 元。',
+      },
+      {
+        street: wuliqiao,
+        community: demo,
+        mediator: demoMediator,
+        type: 'property_fee',
+        title: '业主以服务不到位为由拒缴物业费',
+        received: 40,
+        status: 'failed',
+        closedAfter: 25,
+      },
+      {
+        street: wuliqiao,
+        community: demo,
+        mediator: demoMediator,
+        type: 'parking',
+        title: '地面停车位分配争议',
+        received: 10,
+        status: 'in_progress',
+      },
+      {
+        street: wuliqiao,
+        community: depleted,
+        mediator: otherMediator,
+        type: 'common_parts',
+        title: '续筹分摊标准异议',
+        received: 45,
+        status: 'in_progress',
+      },
+      {
+        street: wuliqiao,
+        community: depleted,
+        mediator: otherMediator,
+        type: 'renovation',
+        title: '装修噪声扰民',
+        received: 70,
+        status: 'withdrawn',
+        closedAfter: 5,
+      },
+      {
+        street: waitan.id,
+        community: communities.find((c) => c.streetId === waitan.id),
+        mediator: waitanMediator,
+        type: 'service_quality',
+        title: '电梯频繁故障引发的服务纠纷',
+        received: 30,
+        status: 'agreed',
+        closedAfter: 20,
+        agreement: '物业服务企业于 30 日内完成电梯维保整改，并减免当季度物业费 5%。',
+      },
     ];
     for (const c of cases) {
       const received = addDays(today, -c.received);
@@ -1218,13 +1513,19 @@ export async function seedGovernance(ctx: AppContext, opts: { seed: number }) {
         description: `${c.title}，当事人申请人民调解。`,
         parties: [
           party('applicant', 'person', personName(rng)),
-          party('respondent', c.type === 'property_fee' || c.type === 'service_quality' ? 'property_company' : 'person', c.type === 'property_fee' || c.type === 'service_quality' ? '物业服务企业' : personName(rng)),
+          party(
+            'respondent',
+            c.type === 'property_fee' || c.type === 'service_quality' ? 'property_company' : 'person',
+            c.type === 'property_fee' || c.type === 'service_quality' ? '物业服务企业' : personName(rng),
+          ),
         ],
         status: c.status,
         received_on: received,
         due_on: addDays(received, 30),
         closed_on: closedOn,
-        agreement: c.agreement ? { text: c.agreement, signedOn: closedOn, fileId: null, fulfilled: null } : null,
+        agreement: c.agreement
+          ? { text: c.agreement, signedOn: closedOn, fileId: null, fulfilled: null }
+          : null,
         created_by: mediatorAccount.userId,
         version: c.status === 'accepted' ? 0 : 2,
       });
