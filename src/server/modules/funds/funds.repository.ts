@@ -130,8 +130,8 @@ export function accountsOf(db: Executor, communityId: number) {
       fundType: fundAccounts.fundType,
       buildingId: fundAccounts.buildingId,
       unitId: fundAccounts.unitId,
-      debitFen: sql<number>`coalesce((select sum(l.debit_fen) from fund_journal_line l where l.account_id = ${fundAccounts.id}), 0)::bigint`,
-      creditFen: sql<number>`coalesce((select sum(l.credit_fen) from fund_journal_line l where l.account_id = ${fundAccounts.id}), 0)::bigint`,
+      debitFen: sql<number>`coalesce((select sum(l.debit_fen) from fund_journal_line l where l.account_id = "fund_account"."id"), 0)::bigint`,
+      creditFen: sql<number>`coalesce((select sum(l.credit_fen) from fund_journal_line l where l.account_id = "fund_account"."id"), 0)::bigint`,
     })
     .from(fundAccounts)
     .where(eq(fundAccounts.communityId, communityId))
@@ -144,9 +144,9 @@ export async function findAccount(db: Executor, actor: Actor, id: number) {
     .select({
       account: fundAccounts,
       label: sql<string>`coalesce(
-        (select b.name || u.number from unit u join building b on b.id = u.building_id where u.id = ${fundAccounts.unitId}),
-        (select b.name from building b where b.id = ${fundAccounts.buildingId}),
-        (select c.name from community c where c.id = ${fundAccounts.communityId}))`,
+        (select b.name || u.number from unit u join building b on b.id = u.building_id where u.id = "fund_account"."unit_id"),
+        (select b.name from building b where b.id = "fund_account"."building_id"),
+        (select c.name from community c where c.id = "fund_account"."community_id"))`,
     })
     .from(fundAccounts)
     .where(

@@ -535,7 +535,9 @@ export function evidenceOf(db: Executor, committeeId: number) {
       title: committeeEvidence.title,
       evidenceOn: committeeEvidence.evidenceOn,
       fileId: committeeEvidence.fileId,
-      fileName: sql<string | null>`(select name from file where id = ${committeeEvidence.fileId})`,
+      fileName: sql<
+        string | null
+      >`(select f.name from file f where f.id = "owners_committee_evidence"."file_id")`,
       note: committeeEvidence.note,
       reviewStatus: committeeEvidence.reviewStatus,
       reviewNote: committeeEvidence.reviewNote,
@@ -680,7 +682,7 @@ export function meetingsOf(db: Executor, committeeId: number, limit: number, aft
       minutesFileId: committeeMeetings.minutesFileId,
       minutesFileName: sql<
         string | null
-      >`(select name from file where id = ${committeeMeetings.minutesFileId})`,
+      >`(select f.name from file f where f.id = "owners_committee_meeting"."minutes_file_id")`,
       disclosureId: committeeMeetings.disclosureId,
     })
     .from(committeeMeetings)
