@@ -118,21 +118,23 @@ describe('deposit standards (SPEC 5.6)', () => {
 const t = setupTestApp();
 const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   (await t.ctx.database.pool.query(text, params)).rows as T[];
+const one = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  (await q<T>(text, params))[0]!;
 
 let made = 0;
 /** A small community of two buildings (6 and 12 floors) in the street officer's street. */
 async function smallCommunity(areas: number[][]) {
-  const [{ street_id }] = await q<{ street_id: number }>(
+  const { street_id } = await one<{ street_id: number }>(
     "select r.street_id from role_assignment r join user_account u on u.id = r.user_id where u.username = 'street'",
   );
   made++;
-  const [{ id }] = await q<{ id: number }>(
+  const { id } = await one<{ id: number }>(
     `insert into community (street_id, code, name, address, housing_type, management_mode)
      values ($1, $2, $3, '测试路1号', 'commercial', 'closed') returning id`,
     [street_id, `T-LEDGER-${process.pid}-${made}`, `账务测试小区${made}`],
   );
   for (const [b, list] of areas.entries()) {
-    const [{ id: buildingId }] = await q<{ id: number }>(
+    const { id: buildingId } = await one<{ id: number }>(
       'insert into building (street_id, community_id, name, floors) values ($1, $2, $3, $4) returning id',
       [street_id, id, `${b + 1}号`, b === 0 ? 6 : 12],
     );
@@ -331,7 +333,7 @@ describe('ledger invariants after random sequences of operations', () => {
   }, 120_000);
 
   it('the database refuses an unbalanced entry and any change to a posted line', async () => {
-    const [{ id }] = await q<{ id: number }>('select id from fund_journal_line limit 1');
+    const { id } = await one<{ id: number }>('select id from fund_journal_line limit 1');
     await expect(
       t.ctx.database.pool.query('update fund_journal_line set debit_fen = debit_fen + 1 where id = $1', [id]),
     ).rejects.toThrow(/append-only/);
