@@ -36,6 +36,7 @@ export async function scopedCommunity(db: Executor, actor: Actor, permission: Pe
   const rows = await db
     .select({
       id: communities.id,
+      communityId: communities.id, // so the row is a PlacedRecord for reaches()
       name: communities.name,
       streetId: communities.streetId,
       committeeId: communities.committeeId,
