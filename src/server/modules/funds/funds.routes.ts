@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParam } from '../../../contracts/common';
 import {
   accountStatement,
@@ -718,7 +717,6 @@ export const fundsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['fees'],
         summary: 'Approve and disclose a budget or final accounts',
         params: budgetParam,
-        body: z.strictObject({}).optional(),
         response: { 200: feeContractDetail },
       },
       preHandler: requirePermission('fees.contracts'),

@@ -651,4 +651,44 @@ describe('property fees (SPEC 5.9)', () => {
     }
     expect((await (await t.login('street2')).get(`/api/v1/fees/contracts/${id}`)).statusCode).toBe(404);
   });
+
+  it('the yearly budget and final accounts: drafted by the company, approved and disclosed by the owners', async () => {
+    const property = await t.login('property');
+    const oc = await t.login('owners_committee');
+    const id = await demoContract();
+    const lines = [
+      { kind: 'income', category: 'property_fee', amountFen: 12_000_000 },
+      { kind: 'spending', category: 'staff', amountFen: 5_000_000 },
+    ];
+    const bad = await property.post(`/api/v1/fees/contracts/${id}/budgets`, {
+      year: 2027,
+      kind: 'budget',
+      lines: [...lines, { kind: 'spending', category: 'major_repair', amountFen: 1 }],
+    });
+    expect(bad.json().errors[0]).toMatchObject({
+      path: 'body.lines.2.category',
+      code: 'major_repair_from_fund',
+    });
+    const added = await property.post(`/api/v1/fees/contracts/${id}/budgets`, {
+      year: 2027,
+      kind: 'budget',
+      lines,
+    });
+    expect(added.statusCode).toBe(200);
+    const budget = added.json().budgets.find((b: { year: number }) => b.year === 2027);
+    expect(budget).toMatchObject({ incomeFen: 12_000_000, spendingFen: 5_000_000, approvedAt: null });
+    expect(
+      (
+        await property.post(`/api/v1/fees/contracts/${id}/budgets`, { year: 2027, kind: 'budget', lines })
+      ).json().code,
+    ).toBe('fees.budget_exists');
+    expect(
+      (await property.post(`/api/v1/fees/contracts/${id}/budgets/${budget.id}/approve`)).statusCode,
+    ).toBe(403);
+    const approved = (await oc.post(`/api/v1/fees/contracts/${id}/budgets/${budget.id}/approve`)).json();
+    const b = approved.budgets.find((x: { id: number }) => x.id === budget.id);
+    expect(b.approvedAt).not.toBeNull();
+    const board = (await (await t.login('resident')).get(`/api/v1/disclosures/${b.disclosureId}`)).json();
+    expect(board).toMatchObject({ category: 'fee_budget', data: { year: 2027, kind: 'budget' } });
+  });
 });

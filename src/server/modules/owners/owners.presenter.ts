@@ -5,7 +5,7 @@ import type {
   OwnerUnit,
   OwnerView,
 } from '../../../contracts/owners';
-import { committeeSystems } from '../../../contracts/owners';
+import { committeeSystems, reelectionReminderDays } from '../../../contracts/owners';
 import { daysBetween } from '../../platform/dates';
 import { ownerKeyOf } from '../votes/votes.tally';
 import { complianceOf, evidenceCounts } from './owners.compliance';
@@ -85,7 +85,7 @@ export function presentCommittee(row: CommitteeListRow, today: string): OwnersCo
     termStart: row.termStart,
     termEnd: row.termEnd,
     daysToTermEnd,
-    reelectionDue: row.status === 'active' && daysToTermEnd <= 180,
+    reelectionDue: row.status === 'active' && daysToTermEnd <= reelectionReminderDays[0],
     memberCount: row.memberCount,
     crossAppointedCount: row.crossAppointedCount,
     compliance: complianceOf(row.compliant),

@@ -493,6 +493,20 @@ export const ownersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   );
 
   app.get(
+    '/me/disclosures',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'What is on the disclosure board of my community now',
+        querystring: pageQuery,
+        response: { 200: disclosurePage },
+      },
+      preHandler: requirePermission('me.read'),
+    },
+    async (request) => owners.listDisclosures(ctx, actorOf(request), { ...request.query, current: 'true' }),
+  );
+
+  app.get(
     '/disclosures/:id',
     {
       schema: { tags, summary: 'One disclosure', params: idParam, response: { 200: disclosureView } },

@@ -4,7 +4,7 @@ import { setupTestApp } from '../../../../test/app';
 import { multipartFile, tinyPdf } from '../../../../test/multipart';
 import { addDays, shanghaiDate } from '../../platform/dates';
 import { type Ballot, type RollEntry, tallyVote } from './votes.tally';
-import { closeVote, createVote, openVote } from './votes.usecases';
+import { closeDueVotes, closeVote, createVote, openVote } from './votes.usecases';
 
 const t = setupTestApp();
 const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -362,9 +362,38 @@ describe('a vote from draft to published result', () => {
   });
 });
 
+describe('closing due votes in the background', () => {
+  it('the job closes a vote whose time is up exactly once, with the minimum publicity', async () => {
+    const id = await openVoteId();
+    await t.ctx.database.pool.query(
+      "update owner_vote set closes_at = now() - interval '1 second' where id = $1",
+      [id],
+    );
+    const runs = await Promise.all([closeDueVotes(t.ctx), closeDueVotes(t.ctx)]);
+    expect(runs[0] + runs[1]).toBe(1);
+    const v = await one<{ status: string; public_until: string; passed: boolean }>(
+      'select status, public_until::text, passed from owner_vote where id = $1',
+      [id],
+    );
+    expect(v.status).toBe('closed');
+    expect(v.public_until).toBe(addDays(shanghaiDate(), 7));
+    expect(
+      (
+        await one<{ n: number }>(
+          "select count(*)::int as n from audit_log where action = 'vote.closed' and entity_id = $1",
+          [String(id)],
+        )
+      ).n,
+    ).toBe(1);
+    expect(await closeDueVotes(t.ctx)).toBe(0);
+  });
+});
+
 describe('who may see and run votes', () => {
   it('403 without the permission, 404 outside the place', async () => {
-    const id = await openVoteId();
+    const { id } = await one<{ id: number }>('select max(id) as id from owner_vote where community_id = $1', [
+      await demoCommunity(),
+    ]);
     expect((await (await t.login('street2')).get(`/api/v1/votes/${id}`)).statusCode).toBe(404);
     expect((await (await t.login('property')).get('/api/v1/votes')).statusCode).toBe(403);
     expect((await (await t.login('committee')).get(`/api/v1/votes/${id}`)).statusCode).toBe(200);
