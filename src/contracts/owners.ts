@@ -36,7 +36,9 @@ export const ownersGrants = {
   'owners_committee.read': { ...staffReaders, property: 'place', resident: 'place' },
   /** members, evidence of the eight systems, meetings: the committee itself and its street */
   'owners_committee.manage': { district_admin: 'district', street: 'place', owners_committee: 'place' },
-  /** terms and filing (备案), evidence review: residents' committee, street, district */
+  /** register a committee's term and its filing (备案): the street's housing office and the district */
+  'owners_committee.register': { district_admin: 'district', street: 'place' },
+  /** guidance: review the evidence of the eight systems (residents' committee, street, district) */
   'owners_committee.guide': { district_admin: 'district', street: 'place', committee: 'place' },
   'disclosures.read': { ...staffReaders, property: 'place', resident: 'place' },
   'disclosures.publish': {

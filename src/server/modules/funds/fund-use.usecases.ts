@@ -413,6 +413,7 @@ export async function payTranche(
         })),
         { spec: bankSpec, debitFen: 0n, creditFen: BigInt(body.amountFen) },
       ],
+      { audit: false },
     );
     const tranche = await repo.insertTranche(tx, {
       streetId: before.streetId,
@@ -432,7 +433,7 @@ export async function payTranche(
       entityId: id,
       streetId: after.streetId,
       before,
-      after: { ...after, tranche },
+      after: { ...after, tranche: { ...tranche, lineCount: posted.lineCount } },
     });
   });
   return getFundUse(ctx, actor, id);

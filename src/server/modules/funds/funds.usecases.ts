@@ -100,15 +100,17 @@ export async function fundOf(ctx: AppContext, actor: Actor, permission: Permissi
 }
 
 /**
- * Posts one balanced entry and audits it. `lines` are specs with amounts; accounts are created as
- * needed. Throws if the entry does not balance (and the database trigger would too).
+ * Posts one balanced entry and, unless the caller audits it as part of something larger, audits it
+ * (call it last then). `lines` are specs with amounts; accounts are created as needed. Throws if
+ * the entry does not balance (and the database trigger would too).
  */
 export async function post(
   tx: Executor,
   actor: { audit: { userId: number | null; label: string; ip?: string | null } },
   community: { id: number; streetId: number },
-  entry: { kind: EntryKind; entryDate: string; memo: string; ref?: { type: string; id: number } | undefined },
+  entry: PostingEntry,
   lines: readonly { spec: repo.AccountSpec; debitFen: bigint; creditFen: bigint }[],
+  opts: { audit?: boolean } = {},
 ) {
   const accounts = await repo.ensureAccounts(
     tx,
@@ -136,23 +138,42 @@ export async function post(
     },
     posting,
   );
+  const posted = { entryId: result.id, totalFen: Number(result.totalFen), lineCount: result.lineCount };
+  if (opts.audit ?? true) await auditPosting(tx, actor, community, entry, posted);
+  return posted;
+}
+
+interface PostingEntry {
+  kind: EntryKind;
+  entryDate: string;
+  memo: string;
+  ref?: { type: string; id: number } | undefined;
+}
+
+/** The audit row of a posting; last in its use case. */
+export async function auditPosting(
+  tx: Executor,
+  actor: { audit: { userId: number | null; label: string; ip?: string | null } },
+  community: { id: number; streetId: number },
+  entry: PostingEntry,
+  posted: { entryId: number; totalFen: number; lineCount: number },
+) {
   await recordAudit(tx, actor.audit, {
     action: 'fund.posted',
     entityType: 'journal_entry',
-    entityId: result.id,
+    entityId: posted.entryId,
     streetId: community.streetId,
     after: {
-      entryId: result.id,
+      entryId: posted.entryId,
       kind: entry.kind,
       communityId: community.id,
       entryDate: entry.entryDate,
-      totalFen: result.totalFen.toString(),
-      lineCount: result.lineCount,
+      totalFen: String(posted.totalFen),
+      lineCount: posted.lineCount,
       memo: entry.memo,
       ref: entry.ref ?? null,
     },
   });
-  return { entryId: result.id, totalFen: Number(result.totalFen), lineCount: result.lineCount };
 }
 
 const dr = (spec: repo.AccountSpec, fen: bigint) => ({ spec, ...debit(0, fen) });
@@ -622,15 +643,14 @@ export async function backfillDeveloperShare(
   if (units.length === 0) throw err.noUnits();
   const amount = BigInt(body.amountFen);
   return ctx.db.transaction(async (tx) => {
-    const result = await post(
+    await repo.updateFundCommunity(tx, communityId, { developerShareStatus: 'backfilled' });
+    return post(
       tx,
       actor,
       community,
       { kind: 'developer_backfill', entryDate: body.entryDate, memo: body.memo },
       [dr(bankSpec, amount), ...byAreaLines(units, amount, fund.primaryFundType, 'credit')],
     );
-    await repo.updateFundCommunity(tx, communityId, { developerShareStatus: 'backfilled' });
-    return result;
   });
 }
 
@@ -679,15 +699,8 @@ export async function mergePublicFunds(
       else if (fen < 0n) lines.push(dr(unitSpec(unitId, 'merged'), -fen));
     }
     if (lines.length === 0) throw err.noUnits();
-    const result = await post(
-      tx,
-      actor,
-      community,
-      { kind: 'merge', entryDate: body.entryDate, memo: '' },
-      lines,
-    );
     await repo.updateFundCommunity(tx, communityId, { mergedOn: body.entryDate, primaryFundType: 'merged' });
-    return result;
+    return post(tx, actor, community, { kind: 'merge', entryDate: body.entryDate, memo: '' }, lines);
   });
 }
 
@@ -945,18 +958,26 @@ export async function payRecollection(
     const remaining = h.dueFen - h.paidFen;
     if (body.amountFen > remaining) throw err.exceedsRemaining(Math.max(0, remaining));
     const amount = BigInt(body.amountFen);
+    const entry = {
+      kind: 'recollection' as const,
+      entryDate: body.paidOn,
+      memo: c.title,
+      ref: { type: 'recollection', id },
+    };
     const result = await post(
       tx,
       actor,
       community,
-      { kind: 'recollection', entryDate: body.paidOn, memo: c.title, ref: { type: 'recollection', id } },
+      entry,
       [dr(bankSpec, amount), cr(unitSpec(body.unitId, fundType), amount)],
+      { audit: false },
     );
     const left = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from fund_recollection_household h where h.campaign_id = ${id}
         and h.due_fen > coalesce((select sum(l.credit_fen) from fund_journal_entry e join fund_journal_line l on l.entry_id = e.id
           join fund_account a on a.id = l.account_id where e.ref_type = 'recollection' and e.ref_id = ${id} and a.unit_id = h.unit_id), 0)`);
     if (left.rows[0]!.n === 0) await repo.setCampaignStatus(tx, id, 'completed');
+    await auditPosting(tx, actor, community, entry, result);
     return result;
   });
 }

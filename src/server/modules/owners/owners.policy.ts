@@ -40,7 +40,7 @@ export function committeeAbilities(actor: Actor, c: PlacedRecord & { status: str
   const manage = c.status === 'active' && reaches(actor, 'owners_committee.manage', c);
   const guide = reaches(actor, 'owners_committee.guide', c);
   return {
-    edit: guide,
+    edit: reaches(actor, 'owners_committee.register', c),
     manageMembers: manage,
     addEvidence: manage,
     reviewEvidence: guide,

@@ -358,7 +358,7 @@ export const ownersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         body: createOwnersCommitteeBody,
         response: { 200: ownersCommitteeDetail },
       },
-      preHandler: requirePermission('owners_committee.guide'),
+      preHandler: requirePermission('owners_committee.register'),
     },
     async (request) => owners.registerCommittee(ctx, actorOf(request), request.body),
   );
@@ -373,7 +373,7 @@ export const ownersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         body: patchOwnersCommitteeBody,
         response: { 200: ownersCommitteeDetail },
       },
-      preHandler: requirePermission('owners_committee.guide'),
+      preHandler: requirePermission('owners_committee.register'),
     },
     async (request) => owners.updateCommittee(ctx, actorOf(request), request.params.id, request.body),
   );

@@ -431,7 +431,7 @@ export async function getCommittee(ctx: AppContext, actor: Actor, id: number) {
 }
 
 export async function registerCommittee(ctx: AppContext, actor: Actor, body: CreateOwnersCommitteeBody) {
-  const community = await repo.scopedCommunity(ctx.db, actor, 'owners_committee.guide', body.communityId);
+  const community = await repo.scopedCommunity(ctx.db, actor, 'owners_committee.register', body.communityId);
   if (!community) throw err.communityNotFound();
   checkTerm(body.termStart, body.termEnd);
   const id = await ctx.db.transaction(async (tx) => {
@@ -462,7 +462,7 @@ async function committeeFor(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  permission: 'owners_committee.manage' | 'owners_committee.guide',
+  permission: 'owners_committee.manage' | 'owners_committee.guide' | 'owners_committee.register',
 ) {
   const row = await repo.findCommittee(ctx.db, actor, permission, id, shanghaiDate());
   if (!row) throw err.committeeNotFound();
@@ -475,7 +475,7 @@ export async function updateCommittee(
   id: number,
   body: PatchOwnersCommitteeBody,
 ) {
-  const found = await committeeFor(ctx, actor, id, 'owners_committee.guide');
+  const found = await committeeFor(ctx, actor, id, 'owners_committee.register');
   const { version, ...patch } = body;
   if (patch.termEnd) checkTerm(found.termStart, patch.termEnd);
   await ctx.db.transaction(async (tx) => {
