@@ -3,9 +3,13 @@ import { calendarGrants } from './calendar';
 import { casesGrants } from './cases';
 import { dutiesGrants } from './duties';
 import { filesGrants } from './files';
+import { fundsGrants } from './funds';
+import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
+import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
+import { votesGrants } from './votes';
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
 export const grants = {
@@ -16,6 +20,10 @@ export const grants = {
   ...dutiesGrants,
   ...casesGrants,
   ...filesGrants,
+  ...ownersGrants,
+  ...votesGrants,
+  ...fundsGrants,
+  ...mediationGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

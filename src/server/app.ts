@@ -19,8 +19,12 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { dutiesRoutes } from './modules/duties/duties.routes';
+import { fundsRoutes } from './modules/funds/funds.routes';
+import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { ownersRoutes } from './modules/owners/owners.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { votesRoutes } from './modules/votes/votes.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { AppError } from './platform/errors';
 import { filesRoutes } from './platform/files/files.routes';
@@ -105,6 +109,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(filesRoutes, { ctx });
       await api.register(dutiesRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
+      await api.register(ownersRoutes, { ctx });
+      await api.register(votesRoutes, { ctx });
+      await api.register(fundsRoutes, { ctx });
+      await api.register(mediationRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

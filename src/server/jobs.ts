@@ -1,6 +1,15 @@
 import { authJobs } from './modules/auth/auth.jobs';
 import { casesJobs } from './modules/cases/cases.jobs';
+import { fundsJobs } from './modules/funds/funds.jobs';
+import { ownersJobs } from './modules/owners/owners.jobs';
+import { votesJobs } from './modules/votes/votes.jobs';
 import type { JobDefinition } from './platform/jobs';
 
 /** Every background job of every module, in one list (like the routes in app.ts). */
-export const allJobs: JobDefinition[] = [...authJobs, ...casesJobs];
+export const allJobs: JobDefinition[] = [
+  ...authJobs,
+  ...casesJobs,
+  ...ownersJobs,
+  ...votesJobs,
+  ...fundsJobs,
+];

@@ -5,11 +5,15 @@ import enCases from './en-US/cases.json';
 import enCommon from './en-US/common.json';
 import enDuties from './en-US/duties.json';
 import enErrors from './en-US/errors.json';
+import enFunds from './en-US/funds.json';
 import enHome from './en-US/home.json';
+import enMediation from './en-US/mediation.json';
 import enMobile from './en-US/mobile.json';
 import enNav from './en-US/nav.json';
 import enOrg from './en-US/org.json';
+import enOwners from './en-US/owners.json';
 import enUsers from './en-US/users.json';
+import enVotes from './en-US/votes.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCalendar from './zh-CN/calendar.json';
@@ -17,11 +21,15 @@ import zhCases from './zh-CN/cases.json';
 import zhCommon from './zh-CN/common.json';
 import zhDuties from './zh-CN/duties.json';
 import zhErrors from './zh-CN/errors.json';
+import zhFunds from './zh-CN/funds.json';
 import zhHome from './zh-CN/home.json';
+import zhMediation from './zh-CN/mediation.json';
 import zhMobile from './zh-CN/mobile.json';
 import zhNav from './zh-CN/nav.json';
 import zhOrg from './zh-CN/org.json';
+import zhOwners from './zh-CN/owners.json';
 import zhUsers from './zh-CN/users.json';
+import zhVotes from './zh-CN/votes.json';
 
 /**
  * Every UI and API text, by language and namespace (one namespace per domain). Both the web app
@@ -37,11 +45,15 @@ export const resources = {
     common: zhCommon,
     duties: zhDuties,
     errors: zhErrors,
+    funds: zhFunds,
     home: zhHome,
+    mediation: zhMediation,
     mobile: zhMobile,
     nav: zhNav,
     org: zhOrg,
+    owners: zhOwners,
     users: zhUsers,
+    votes: zhVotes,
   },
   'en-US': {
     audit: enAudit,
@@ -51,11 +63,15 @@ export const resources = {
     common: enCommon,
     duties: enDuties,
     errors: enErrors,
+    funds: enFunds,
     home: enHome,
+    mediation: enMediation,
     mobile: enMobile,
     nav: enNav,
     org: enOrg,
+    owners: enOwners,
     users: enUsers,
+    votes: enVotes,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
 import { seedDemoCases } from './cases';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
+import { seedGovernance } from './governance';
 import * as hp from './huangpu';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 
@@ -511,6 +512,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ],
     });
   }
+  Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
