@@ -14,7 +14,6 @@ import {
 import { checkDepletion } from '../modules/funds/funds.usecases';
 import { remindReelections } from '../modules/owners/owners.usecases';
 import { ownerKeyOf, type RollEntry, tallyVote } from '../modules/votes/votes.tally';
-import { sm3 } from '../platform/crypto';
 import { addDays, addYears, shanghaiDate } from '../platform/dates';
 import * as hp from './huangpu';
 import { Random } from './random';
