@@ -22,6 +22,7 @@ import type { CaseIntake } from '../../../contracts/cases';
 import { discoveryChannels, type routingPreview, urgencies } from '../../../contracts/duties';
 import type { CommunitySummary } from '../../../contracts/org';
 import { api, ProblemError } from '../../api/client';
+import { useSession } from '../../api/session';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { type IntakeAnswer, reportCase } from './api';
@@ -41,6 +42,9 @@ export default function CaseNewPage() {
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const communityId = Form.useWatch('communityId', form) as number | undefined;
   const categoryCode = Form.useWatch('categoryCode', form) as string | undefined;
+  const { data: session } = useSession();
+  // residents always report through the resident channel; staff may name where they found it
+  const residentOnly = Boolean(session?.roles.every((r) => r.role === 'resident'));
   const urgency = Form.useWatch('urgency', form) as string | undefined;
 
   const communities = useQuery({
@@ -120,7 +124,6 @@ export default function CaseNewPage() {
               requiredMark={false}
               initialValues={{
                 urgency: 'normal',
-                channel: 'grid_patrol',
                 communityId: params.get('communityId') ? Number(params.get('communityId')) : undefined,
               }}
               onFinish={(values) => submit.mutate(values)}
@@ -158,15 +161,19 @@ export default function CaseNewPage() {
                     <Select options={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={6}>
-                  <Form.Item name="channel" label={t('detail.channel')}>
-                    <Select
-                      options={discoveryChannels
-                        .filter((c) => c !== 'open311')
-                        .map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-                    />
-                  </Form.Item>
-                </Col>
+                {!residentOnly && (
+                  <Col xs={12} md={6}>
+                    <Form.Item name="channel" label={t('detail.channel')}>
+                      <Select
+                        allowClear
+                        placeholder={t('new.channelAuto')}
+                        options={discoveryChannels
+                          .filter((c) => c !== 'open311')
+                          .map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                )}
                 <Col xs={24} md={12}>
                   <Form.Item name="address" label={t('detail.address')}>
                     <Input maxLength={200} />
