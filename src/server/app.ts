@@ -41,6 +41,8 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** serve the built web app from dist/web (off in API tests) */
   web?: boolean;
+  /** more routes on the same stack (the benchmark's same-stack baselines) */
+  extend?: (app: FastifyInstance) => void;
 }
 
 /** Platform plugins, then every module's routes, in one list. */
@@ -116,6 +118,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     },
     { prefix: '/api/v1' },
   );
+
+  opts.extend?.(app as unknown as FastifyInstance);
 
   const serveWeb = (opts.web ?? true) && existsSync(join(webRoot, 'index.html'));
   if (serveWeb) {

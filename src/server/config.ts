@@ -22,6 +22,8 @@ const configSchema = z.object({
   ANJU_SEED: z.enum(['demo', 'none']).default('demo'),
   ANJU_JOBS: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  /** how long a resolved session is reused in this process; 0 turns the cache off */
+  ANJU_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** HTTP SMS gateway: POST {to, text} as JSON; bearer token in SMS_GATEWAY_TOKEN */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { CaseListQuery } from '../../../contracts/cases';
 import type { Executor } from '../../db/client';
 import { type Actor, scopeFilter } from '../../platform/access';
+import { auditReserveSql } from '../../platform/audit/audit';
 import { files } from '../../platform/files/files.table';
 import { idempotencyKeys } from '../../platform/idempotency.table';
 import { communities, streets } from '../org/org.table';
@@ -521,8 +522,10 @@ const INTAKE_CTE = (withKey: boolean) => `
     returning id, street_id),
   e as (
     insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, data)
-    select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id)
-  select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates
+    select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id),
+  h as (${auditReserveSql('$2::int', 'where exists (select 1 from c)')})
+  select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates,
+         (select seq from h) as audit_seq, (select hash from h) as audit_prev_hash
   from n`;
 
 /**
@@ -575,6 +578,9 @@ export async function insertIntake(
     id: Number(row.id),
     created: Number(row.created) > 0,
     eventId: row.event_id === null ? null : Number(row.event_id),
+    /** the place in the street's audit chain, reserved by the same statement when the case was written */
+    auditSlot:
+      row.audit_seq === null ? null : { seq: Number(row.audit_seq), prevHash: row.audit_prev_hash as string },
     duplicates: (
       row.duplicates as { id: number; number: string; title: string; distanceM: number | null }[]
     ).map((d) => ({

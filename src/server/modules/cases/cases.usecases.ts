@@ -18,7 +18,7 @@ import type { DiscoveryChannel, ResolvedUnit, Stage, Urgency } from '../../../co
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../platform/access';
-import { canonicalJson, recordAudit } from '../../platform/audit/audit';
+import { appendAudit, canonicalJson, recordAudit } from '../../platform/audit/audit';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
@@ -323,19 +323,25 @@ export async function reportCase(
     if (!r.created) return r;
     if (input.attachments.length)
       await repo.linkAttachments(tx, r.id, row.streetId, r.eventId!, input.attachments);
-    await recordAudit(tx, actor.audit, {
-      action: 'case.reported',
-      entityType: 'case',
-      entityId: r.id,
-      streetId: row.streetId,
-      after: {
-        id: r.id,
-        categoryCode: row.categoryCode,
-        communityId: row.communityId,
-        ruleId: rule.id,
-        urgency,
+    // the intake statement already reserved the audit row's place in the street's chain
+    await appendAudit(
+      tx,
+      actor.audit,
+      {
+        action: 'case.reported',
+        entityType: 'case',
+        entityId: r.id,
+        streetId: row.streetId,
+        after: {
+          id: r.id,
+          categoryCode: row.categoryCode,
+          communityId: row.communityId,
+          ruleId: rule.id,
+          urgency,
+        },
       },
-    });
+      r.auditSlot!,
+    );
     return r;
   });
   if (written.created) {
