@@ -516,7 +516,7 @@ export async function removeDemoAccounts(db: Executor, audit: AuditActor) {
 
 export async function sessionView(ctx: AppContext, actor: Actor, csrfToken: string) {
   const user = await repo.findUserById(ctx.db, actor.userId);
-  const places = await repo.placeNames(ctx.db, actor.userId);
+  const places = await repo.assignmentPlaces(ctx.db, [actor.userId]);
   return {
     user: {
       id: actor.userId,
@@ -527,7 +527,7 @@ export async function sessionView(ctx: AppContext, actor: Actor, csrfToken: stri
     },
     roles: places.map((p) => ({
       role: p.role as Role,
-      place: p.level && p.id !== null ? { level: p.level, id: p.id, name: p.name ?? '' } : null,
+      place: p.place_id !== null ? { level: p.level, id: p.place_id, name: p.name ?? '' } : null,
     })),
     permissions: permissionsOf(actor.roles),
     csrfToken,

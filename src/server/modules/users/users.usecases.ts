@@ -100,7 +100,7 @@ function maskPhone(phone: string): string {
 }
 
 async function present(ctx: AppContext, rows: auth.UserRow[]): Promise<UserView[]> {
-  const assignments = await repo.assignmentsWithPlaces(
+  const assignments = await auth.assignmentPlaces(
     ctx.db,
     rows.map((r) => r.id),
   );
