@@ -3,6 +3,7 @@ import { calendarGrants } from './calendar';
 import { casesGrants } from './cases';
 import { dutiesGrants } from './duties';
 import { filesGrants } from './files';
+import { integrationsGrants } from './integrations';
 import { orgGrants } from './org';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
@@ -16,6 +17,7 @@ export const grants = {
   ...dutiesGrants,
   ...casesGrants,
   ...filesGrants,
+  ...integrationsGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -19,7 +19,12 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { dutiesRoutes } from './modules/duties/duties.routes';
+import { hotlineRoutes } from './modules/hotline/hotline.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { open311Routes } from './modules/open311/open311.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { AppError } from './platform/errors';
@@ -105,9 +110,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(filesRoutes, { ctx });
       await api.register(dutiesRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
+      await api.register(residentRoutes, { ctx });
+      await api.register(notificationsRoutes, { ctx });
+      await api.register(hotlineRoutes, { ctx });
+      await api.register(integrationsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(open311Routes, { ctx, prefix: '/open311/v2' });
 
   const serveWeb = (opts.web ?? true) && existsSync(join(webRoot, 'index.html'));
   if (serveWeb) {

@@ -1,6 +1,13 @@
 import { authJobs } from './modules/auth/auth.jobs';
 import { casesJobs } from './modules/cases/cases.jobs';
+import { integrationsJobs } from './modules/integrations/integrations.jobs';
+import { notificationsJobs } from './modules/notifications/notifications.jobs';
 import type { JobDefinition } from './platform/jobs';
 
 /** Every background job of every module, in one list (like the routes in app.ts). */
-export const allJobs: JobDefinition[] = [...authJobs, ...casesJobs];
+export const allJobs: JobDefinition[] = [
+  ...authJobs,
+  ...casesJobs,
+  ...notificationsJobs,
+  ...integrationsJobs,
+];

@@ -4,9 +4,12 @@ import enCases from './en-US/cases.json';
 import enCommon from './en-US/common.json';
 import enErrors from './en-US/errors.json';
 import enHome from './en-US/home.json';
+import enHotline from './en-US/hotline.json';
 import enMobile from './en-US/mobile.json';
 import enNav from './en-US/nav.json';
+import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
+import enProgress from './en-US/progress.json';
 import enUsers from './en-US/users.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
@@ -14,9 +17,12 @@ import zhCases from './zh-CN/cases.json';
 import zhCommon from './zh-CN/common.json';
 import zhErrors from './zh-CN/errors.json';
 import zhHome from './zh-CN/home.json';
+import zhHotline from './zh-CN/hotline.json';
 import zhMobile from './zh-CN/mobile.json';
 import zhNav from './zh-CN/nav.json';
+import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
+import zhProgress from './zh-CN/progress.json';
 import zhUsers from './zh-CN/users.json';
 
 /**
@@ -32,9 +38,12 @@ export const resources = {
     common: zhCommon,
     errors: zhErrors,
     home: zhHome,
+    hotline: zhHotline,
     mobile: zhMobile,
     nav: zhNav,
+    notifications: zhNotifications,
     org: zhOrg,
+    progress: zhProgress,
     users: zhUsers,
   },
   'en-US': {
@@ -44,9 +53,12 @@ export const resources = {
     common: enCommon,
     errors: enErrors,
     home: enHome,
+    hotline: enHotline,
     mobile: enMobile,
     nav: enNav,
+    notifications: enNotifications,
     org: enOrg,
+    progress: enProgress,
     users: enUsers,
   },
 } as const;
