@@ -376,8 +376,11 @@ async function presentRequests(ctx: AppContext, lang: Language, rows: Record<str
 export async function listRequests(ctx: AppContext, lang: Language, p: Params) {
   checkJurisdiction(ctx, p.jurisdiction_id);
   const numbers = list(p, 'service_request_id', NUMBER);
-  const status = list(p, 'status', /^(open|closed)$/) as ('open' | 'closed')[] | undefined;
-  const serviceCodes = list(p, 'service_code', CODE);
+  // service_request_id overrides every other argument
+  const status = numbers
+    ? undefined
+    : (list(p, 'status', /^(open|closed)$/) as ('open' | 'closed')[] | undefined);
+  const serviceCodes = numbers ? undefined : list(p, 'service_code', CODE);
   const { limit, offset } = paging(p);
   const { start, end } = numbers ? { start: undefined, end: undefined } : range(p);
   const rows = await repo.listRequests(ctx.db, {
