@@ -76,10 +76,22 @@ export function upsertPreferences(db: Executor, userId: number, events: unknown,
 /** Language and (encrypted) phone of the users to notify. */
 export async function recipients(db: Executor, userIds: number[]) {
   if (!userIds.length) return [];
-  const rows = await db.execute<{ id: number; lang: string; phone_enc: string | null }>(sql`
-    select u.id, u.lang, p.phone_enc from user_account u left join person p on p.id = u.person_id
+  const rows = await db.execute<{
+    id: number;
+    lang: string;
+    phone_enc: string | null;
+    resident: boolean;
+  }>(sql`
+    select u.id, u.lang, p.phone_enc,
+           exists (select 1 from role_assignment r where r.user_id = u.id and r.role = 'resident') as resident
+    from user_account u left join person p on p.id = u.person_id
     where u.id in ${sql.raw(`(${userIds.map(Number).join(',')})`)} and u.status = 'active'`);
-  return rows.rows.map((r) => ({ id: Number(r.id), lang: r.lang, phoneEnc: r.phone_enc }));
+  return rows.rows.map((r) => ({
+    id: Number(r.id),
+    lang: r.lang,
+    phoneEnc: r.phone_enc,
+    resident: r.resident,
+  }));
 }
 
 /** Reporter e-mail addresses Open311 clients gave for these cases. */

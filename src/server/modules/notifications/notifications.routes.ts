@@ -20,7 +20,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = a
   app.addHook('onReady', async () => {
     await hub.start(ctx.database).catch(() => undefined);
   });
-  app.addHook('onClose', async () => {
+  // open streams would keep the server from closing: end them first
+  app.addHook('preClose', async () => {
     await hub.stop();
   });
 

@@ -84,11 +84,27 @@ function paramsOf(e: CaseStreamEvent): NotificationParams {
   };
 }
 
-function preferencesFrom(row: { events: unknown; emailEnc: string | null } | undefined, ctx: AppContext) {
-  if (!row) return defaultPreferences;
+/** Staff who report are told in the app; SMS and e-mail only if they choose them. */
+const staffDefaults: NotificationPreferences = {
+  email: null,
+  events: {
+    registered: { sms: false, email: false },
+    dispatched: { sms: false, email: false },
+    closed: { sms: false, email: false },
+    rate_requested: { sms: false, email: false },
+  },
+};
+
+function preferencesFrom(
+  row: { events: unknown; emailEnc: string | null } | undefined,
+  ctx: AppContext,
+  resident = true,
+) {
+  const defaults = resident ? defaultPreferences : staffDefaults;
+  if (!row) return defaults;
   return {
     email: row.emailEnc ? ctx.cipher.decrypt(row.emailEnc) : null,
-    events: { ...defaultPreferences.events, ...(row.events as NotificationPreferences['events']) },
+    events: { ...defaults.events, ...(row.events as NotificationPreferences['events']) },
   };
 }
 
@@ -138,7 +154,8 @@ export function relayNotifications(ctx: AppContext, now = new Date()) {
           createdAt: e.at,
         });
         if (!fresh) continue;
-        const pref = preferencesFrom(prefOf.get(userId), ctx).events[eventOfKind(kind)];
+        const chosen = preferencesFrom(prefOf.get(userId), ctx, person.resident);
+        const pref = chosen.events[eventOfKind(kind)];
         const lang = person.lang as Language;
         const text = renderNotification(lang, kind, params);
         const t = translator(lang);
@@ -152,7 +169,7 @@ export function relayNotifications(ctx: AppContext, now = new Date()) {
             target: ctx.cipher.decrypt(person.phoneEnc),
             body: t('notifications:sms', text),
           });
-        const email = preferencesFrom(prefOf.get(userId), ctx).email;
+        const email = chosen.email;
         if (pref.email && email && ctx.config.SMTP_URL)
           outbound.push({
             kind: 'email',
@@ -220,7 +237,7 @@ export async function getPreferences(ctx: AppContext, actor: Actor) {
     repo.recipients(ctx.db, [actor.userId]),
   ]);
   return {
-    ...preferencesFrom(row, ctx),
+    ...preferencesFrom(row, ctx, person?.resident ?? false),
     emailAvailable: Boolean(ctx.config.SMTP_URL),
     phone: person?.phoneEnc ? maskPhone(ctx.cipher.decrypt(person.phoneEnc)) : null,
   };
