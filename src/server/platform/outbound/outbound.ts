@@ -81,9 +81,26 @@ export async function sendDueMessages(
   transports: Partial<Record<OutboundKind, Transport>>,
   opts: { limit?: number; now?: Date } = {},
 ): Promise<{ sent: number; failed: number; retried: number }> {
-  const limit = opts.limit ?? 20;
-  const maxAttempts = ctx.config.OUTBOUND_MAX_ATTEMPTS;
+  const limit = opts.limit ?? 50;
   const now = opts.now ?? new Date();
+  const counts = { sent: 0, failed: 0, retried: 0 };
+  // claim again after each round: the next message of an ordering key becomes due once its head is sent
+  for (let done = 0; done < limit; ) {
+    const n = await sendRound(ctx, transports, Math.min(20, limit - done), now, counts);
+    if (n === 0) break;
+    done += n;
+  }
+  return counts;
+}
+
+async function sendRound(
+  ctx: AppContext,
+  transports: Partial<Record<OutboundKind, Transport>>,
+  limit: number,
+  now: Date,
+  counts: { sent: number; failed: number; retried: number },
+): Promise<number> {
+  const maxAttempts = ctx.config.OUTBOUND_MAX_ATTEMPTS;
   const claimed = await ctx.db.execute<Record<string, unknown>>(sql`
     update outbound_message m set attempts = m.attempts + 1, locked_until = ${now.toISOString()}::timestamptz + interval '2 minutes'
     where m.id in (
@@ -96,7 +113,6 @@ export async function sendDueMessages(
       limit ${limit}
       for update skip locked)
     returning m.id, m.kind, m.topic, m.api_client_id, m.target_enc, m.subject, m.body, m.attempts`);
-  const counts = { sent: 0, failed: 0, retried: 0 };
   for (const r of claimed.rows) {
     const kind = r.kind as OutboundKind;
     const m: ClaimedMessage = {
@@ -144,7 +160,7 @@ export async function sendDueMessages(
     else if (last) counts.failed++;
     else counts.retried++;
   }
-  return counts;
+  return claimed.rows.length;
 }
 
 // ---------------------------------------------------------------------------------------------
