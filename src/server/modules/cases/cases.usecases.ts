@@ -533,8 +533,8 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
     rel.dispatcher ||
     tasks.some((t) => t.role === 'lead' && t.round === currentRound(tasks) && isMyTask(actor, t));
   const plainPhone = row.reporterPhoneEnc ? ctx.cipher.decrypt(row.reporterPhoneEnc) : null;
-  // the reporter's own report shows in full; everyone else sees it masked (reveal: revealReporter)
-  const phone = plainPhone && !rel.reporter ? maskPhone(plainPhone) : plainPhone;
+  // masked on every case page; the name in full for the reporter only (reveal: revealReporter)
+  const phone = plainPhone ? maskPhone(plainPhone) : null;
   const name = row.reporterName && !rel.reporter ? maskName(row.reporterName) : row.reporterName;
   return {
     ...presentCaseSummary(row, cats, now),
