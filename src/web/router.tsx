@@ -10,6 +10,11 @@ const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
 const MobileLoginPage = lazy(() => import('./modules/auth/mobile/MobileLoginPage'));
 const MobileHomePage = lazy(() => import('./mobile/MobileHomePage'));
 const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
+const ReportPage = lazy(() => import('./modules/resident/ReportPage'));
+const MyReportsPage = lazy(() => import('./modules/resident/MyReportsPage'));
+const MyReportPage = lazy(() => import('./modules/resident/MyReportPage'));
+const NotificationsPage = lazy(() => import('./modules/resident/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('./modules/resident/NotificationSettingsPage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
@@ -31,6 +36,11 @@ const consoleRoutes: RouteObject[] = [
 const mobileRoutes: RouteObject[] = [
   { index: true, element: page(<MobileHomePage />) },
   { path: 'me', element: page(<MobileMePage />) },
+  { path: 'report', element: page(<ReportPage />) },
+  { path: 'reports', element: page(<MyReportsPage />) },
+  { path: 'reports/:id', element: page(<MyReportPage />) },
+  { path: 'notifications', element: page(<NotificationsPage />) },
+  { path: 'notifications/settings', element: page(<NotificationSettingsPage />) },
 ];
 
 export const router = createBrowserRouter([

@@ -10,6 +10,7 @@ import enNav from './en-US/nav.json';
 import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
 import enProgress from './en-US/progress.json';
+import enResident from './en-US/resident.json';
 import enUsers from './en-US/users.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
@@ -23,6 +24,7 @@ import zhNav from './zh-CN/nav.json';
 import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
 import zhProgress from './zh-CN/progress.json';
+import zhResident from './zh-CN/resident.json';
 import zhUsers from './zh-CN/users.json';
 
 /**
@@ -44,6 +46,7 @@ export const resources = {
     notifications: zhNotifications,
     org: zhOrg,
     progress: zhProgress,
+    resident: zhResident,
     users: zhUsers,
   },
   'en-US': {
@@ -59,6 +62,7 @@ export const resources = {
     notifications: enNotifications,
     org: enOrg,
     progress: enProgress,
+    resident: enResident,
     users: enUsers,
   },
 } as const;

@@ -67,14 +67,20 @@ describe('resident views', () => {
     expect(d1.timeline[2].text).toMatch(/^已派给.+处理$/);
     expect(JSON.stringify(d1)).not.toContain('内部备注');
     expect(d1.photos).toHaveLength(1);
-    const due = (await q('select stage_due_at from case_record where id = $1', [caseId])).rows[0].stage_due_at;
+    const due = (await q('select stage_due_at from case_record where id = $1', [caseId])).rows[0]
+      .stage_due_at;
     expect(new Date(d1.expectedAt).getTime()).toBe(new Date(due).getTime());
-    const en = (await resident.get(`/api/v1/resident/cases/${caseId}`, { 'accept-language': 'en-US' })).json();
+    const en = (
+      await resident.get(`/api/v1/resident/cases/${caseId}`, { 'accept-language': 'en-US' })
+    ).json();
     expect(en.timeline[1].text).toBe('Accepted and registered');
 
     // someone else's report is not found
-    const other = (await q(`select id from case_record where reporter_user_id <> (select id from user_account where username = 'resident') limit 1`))
-      .rows[0].id;
+    const other = (
+      await q(
+        `select id from case_record where reporter_user_id <> (select id from user_account where username = 'resident') limit 1`,
+      )
+    ).rows[0].id;
     expect((await resident.get(`/api/v1/resident/cases/${other}`)).statusCode).toBe(404);
   });
 });
@@ -100,12 +106,21 @@ describe('privacy of the reporter', () => {
 
   it('the street may reveal them; every unmasked view is audited', async () => {
     const detail = (await street.get(`/api/v1/cases/${caseId}`)).json();
-    expect(detail.reporter).toMatchObject({ name: '赵**', phone: '139****0000', canReveal: true, isMe: false });
-    const before = (await q(`select count(*)::int as n from audit_log where action = 'case.reporter_revealed'`)).rows[0].n;
+    expect(detail.reporter).toMatchObject({
+      name: '赵**',
+      phone: '139****0000',
+      canReveal: true,
+      isMe: false,
+    });
+    const before = (
+      await q(`select count(*)::int as n from audit_log where action = 'case.reporter_revealed'`)
+    ).rows[0].n;
     const shown = await street.post(`/api/v1/cases/${caseId}/reporter`);
     expect(shown.json()).toEqual({ name: '赵一二', phone: '13912340000' });
     const rows = (
-      await q(`select actor_label, entity_id from audit_log where action = 'case.reporter_revealed' order by seq`)
+      await q(
+        `select actor_label, entity_id from audit_log where action = 'case.reporter_revealed' order by seq`,
+      )
     ).rows;
     expect(rows.length).toBe(before + 1);
     expect(rows[rows.length - 1]).toMatchObject({ actor_label: 'street', entity_id: String(caseId) });
@@ -117,14 +132,23 @@ describe('privacy of the reporter', () => {
     const property = await t.login('property');
     await act(property, caseId, 'accept');
     const m = multipart('fixed.png', PNG_1x1, 'image/png');
-    const up = (await property.request({ method: 'POST', url: '/api/v1/files', payload: m.payload, headers: m.headers })).json();
-    await act(property, caseId, 'handle', { note: '已修好防水层', attachments: [{ fileId: up.fileId, kind: 'after' }] });
+    const up = (
+      await property.request({ method: 'POST', url: '/api/v1/files', payload: m.payload, headers: m.headers })
+    ).json();
+    await act(property, caseId, 'handle', {
+      note: '已修好防水层',
+      attachments: [{ fileId: up.fileId, kind: 'after' }],
+    });
     await act(street, caseId, 'close', { note: '回访确认不再漏水' });
     const d = (await resident.get(`/api/v1/resident/cases/${caseId}`)).json();
     expect(d).toMatchObject({ state: 'closed', canRate: true, expectedAt: null });
     expect(d.timeline.at(-1)).toMatchObject({ action: 'close', note: '回访确认不再漏水' });
     await act(resident, caseId, 'rate', { score: 5, note: '很及时' });
     const rated = (await resident.get(`/api/v1/resident/cases/${caseId}`)).json();
-    expect(rated).toMatchObject({ canRate: false, rated: true, satisfaction: { score: 5, comment: '很及时' } });
+    expect(rated).toMatchObject({
+      canRate: false,
+      rated: true,
+      satisfaction: { score: 5, comment: '很及时' },
+    });
   });
 });
