@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { notificationPreferences, notifications } from './notifications.table';
 
@@ -9,11 +9,12 @@ export function insertNotifications(db: Executor, rows: (typeof notifications.$i
   return db.insert(notifications).values(rows).returning();
 }
 
+/** Newest first by when it happened (a catch-up after an outage writes old events late). */
 export function listNotifications(
   db: Executor,
   userId: number,
   q: { unread?: boolean; limit: number },
-  beforeId: number | null,
+  before: readonly [number, number] | null,
 ) {
   return db
     .select()
@@ -22,10 +23,12 @@ export function listNotifications(
       and(
         eq(notifications.userId, userId),
         q.unread ? isNull(notifications.readAt) : undefined,
-        beforeId ? lt(notifications.id, beforeId) : undefined,
+        before
+          ? sql`(${notifications.createdAt}, ${notifications.id}) < (to_timestamp(${before[0]} / 1000.0), ${before[1]})`
+          : undefined,
       ),
     )
-    .orderBy(desc(notifications.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(q.limit + 1);
 }
 

@@ -209,12 +209,12 @@ export async function listNotifications(
   lang: Language,
   q: { unread?: boolean; limit: number; cursor?: string },
 ) {
-  const before = decodeCursor<[number]>(q.cursor, ['number']);
+  const before = decodeCursor<[number, number]>(q.cursor, ['number', 'number']);
   const [rows, unread] = await Promise.all([
-    repo.listNotifications(ctx.db, actor.userId, q, before?.[0] ?? null),
+    repo.listNotifications(ctx.db, actor.userId, q, before),
     repo.unreadCount(ctx.db, actor.userId),
   ]);
-  const result = page(rows, q.limit, (r) => [r.id]);
+  const result = page(rows, q.limit, (r) => [+r.createdAt, r.id]);
   return {
     items: result.items.map((r) => presentNotification(lang, r)),
     nextCursor: result.nextCursor,

@@ -59,9 +59,10 @@ export default function NotificationsPage() {
               <Card key={n.id} size="small" hoverable onClick={() => open(n)} data-testid="m-notification">
                 <Flex vertical gap={4}>
                   <Flex justify="space-between" align="center" gap={8}>
-                    <Badge dot={!n.readAt} offset={[6, 2]}>
+                    <Flex align="center" gap={6}>
+                      <Badge status={n.readAt ? 'default' : 'processing'} />
                       <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-                    </Badge>
+                    </Flex>
                     <Typography.Text type="secondary" style={{ fontSize: 12, flexShrink: 0 }}>
                       {formatDateTime(n.createdAt)}
                     </Typography.Text>
