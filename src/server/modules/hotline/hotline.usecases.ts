@@ -49,7 +49,7 @@ export async function fileTickets(
   const prepared: { ticket: HotlineTicket; p: PreparedIntake }[] = [];
   const seen = new Map<string, number>();
   const district = ctx.config.OPEN311_JURISDICTION_ID;
-  const communities = (await communityDirectory.get(ctx)).filter((c) => c.districtCode === district);
+  const communities = (await communityDirectory.get(ctx)).get(district) ?? [];
   for (const [i, item] of raw.entries()) {
     const row = rowOf(i);
     const ticketNumber =

@@ -23,7 +23,20 @@ type Params = Record<string, string | undefined>;
 const invalid = (field: string, reason: string) =>
   new AppError('open311.invalid_field', 400, { field, reason });
 
-export const communityDirectory = referenceData('open311_communities', repo.loadCommunityDirectory, 60_000);
+/** Communities by district code (intake by location scans one district's, not the city's). */
+export const communityDirectory = referenceData(
+  'open311_communities',
+  async (db) => {
+    const byDistrict = new Map<string, repo.DirectoryCommunity[]>();
+    for (const c of await repo.loadCommunityDirectory(db)) {
+      const list = byDistrict.get(c.districtCode) ?? [];
+      list.push(c);
+      byDistrict.set(c.districtCode, list);
+    }
+    return byDistrict;
+  },
+  60_000,
+);
 
 /** 404 for any jurisdiction but the one served; absent means that one (a single-jurisdiction endpoint). */
 export function checkJurisdiction(ctx: AppContext, value: string | undefined) {
@@ -150,7 +163,7 @@ function number(p: Params, field: string, min: number, max: number): number | un
 /** The community a request is about: address_id (community code), else the nearest to lat/long, else named in address_string. */
 async function locate(ctx: AppContext, p: Params) {
   const district = ctx.config.OPEN311_JURISDICTION_ID;
-  const all = (await communityDirectory.get(ctx)).filter((c) => c.districtCode === district);
+  const all = (await communityDirectory.get(ctx)).get(district) ?? [];
   const lat = number(p, 'lat', -90, 90);
   const lng = number(p, 'long', -180, 180);
   if ((lat === undefined) !== (lng === undefined))
