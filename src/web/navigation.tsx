@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,13 @@ export const navItems: NavItem[] = [
     label: 'communities',
     icon: <ApartmentOutlined />,
     permission: 'org.read',
+  },
+  {
+    key: 'hotline',
+    path: '/hotline',
+    label: 'hotline',
+    icon: <PhoneOutlined />,
+    permission: 'hotline.import',
   },
   { key: 'users', path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
   { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -19,6 +19,7 @@ const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
+const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -29,6 +30,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'communities/:id', element: page(<CommunityProfilePage />) },
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
+  { path: 'hotline', element: page(<HotlinePage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 
