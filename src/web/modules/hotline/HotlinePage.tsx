@@ -404,7 +404,16 @@ function DeliveriesTab() {
             render: (k: Delivery['kind']) => t(`deliveries.kinds.${k}`),
             width: 80,
           },
-          { title: t('deliveries.topic'), dataIndex: 'topic' },
+          {
+            title: t('deliveries.topic'),
+            dataIndex: 'topic',
+            render: (topic: string) =>
+              topic === 'case.state_changed'
+                ? t('deliveries.stateChanged')
+                : topic.startsWith('case.case_')
+                  ? t(`notifications:kind.${topic.slice(5)}.title`, { defaultValue: topic })
+                  : topic,
+          },
           { title: t('deliveries.target'), dataIndex: 'target', ellipsis: true },
           {
             title: t('deliveries.status'),
