@@ -5,6 +5,7 @@ import { dutiesGrants } from './duties';
 import { filesGrants } from './files';
 import { fundsGrants } from './funds';
 import { mediationGrants } from './mediation';
+import { integrationsGrants } from './integrations';
 import { orgGrants } from './org';
 import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
@@ -24,6 +25,7 @@ export const grants = {
   ...votesGrants,
   ...fundsGrants,
   ...mediationGrants,
+  ...integrationsGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -23,6 +23,12 @@ import { fundsRoutes } from './modules/funds/funds.routes';
 import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ownersRoutes } from './modules/owners/owners.routes';
+import { hotlineRoutes } from './modules/hotline/hotline.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { open311Routes } from './modules/open311/open311.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { votesRoutes } from './modules/votes/votes.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
@@ -115,9 +121,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(votesRoutes, { ctx });
       await api.register(fundsRoutes, { ctx });
       await api.register(mediationRoutes, { ctx });
+      await api.register(residentRoutes, { ctx });
+      await api.register(notificationsRoutes, { ctx });
+      await api.register(hotlineRoutes, { ctx });
+      await api.register(integrationsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(open311Routes, { ctx, prefix: '/open311/v2' });
 
   opts.extend?.(app as unknown as FastifyInstance);
 

@@ -10,6 +10,11 @@ const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
 const MobileLoginPage = lazy(() => import('./modules/auth/mobile/MobileLoginPage'));
 const MobileHomePage = lazy(() => import('./mobile/MobileHomePage'));
 const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
+const ReportPage = lazy(() => import('./modules/resident/ReportPage'));
+const MyReportsPage = lazy(() => import('./modules/resident/MyReportsPage'));
+const MyReportPage = lazy(() => import('./modules/resident/MyReportPage'));
+const NotificationsPage = lazy(() => import('./modules/resident/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('./modules/resident/NotificationSettingsPage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
@@ -20,6 +25,7 @@ const SupervisionPage = lazy(() => import('./modules/cases/SupervisionPage'));
 const DutiesPage = lazy(() => import('./modules/duties/DutiesPage'));
 const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
+const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -36,6 +42,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'calendar', element: page(<CalendarPage />) },
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
+  { path: 'hotline', element: page(<HotlinePage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 
@@ -43,6 +50,11 @@ const consoleRoutes: RouteObject[] = [
 const mobileRoutes: RouteObject[] = [
   { index: true, element: page(<MobileHomePage />) },
   { path: 'me', element: page(<MobileMePage />) },
+  { path: 'report', element: page(<ReportPage />) },
+  { path: 'reports', element: page(<MyReportsPage />) },
+  { path: 'reports/:id', element: page(<MyReportPage />) },
+  { path: 'notifications', element: page(<NotificationsPage />) },
+  { path: 'notifications/settings', element: page(<NotificationSettingsPage />) },
 ];
 
 export const router = createBrowserRouter([

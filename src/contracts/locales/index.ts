@@ -7,11 +7,15 @@ import enDuties from './en-US/duties.json';
 import enErrors from './en-US/errors.json';
 import enFunds from './en-US/funds.json';
 import enHome from './en-US/home.json';
+import enHotline from './en-US/hotline.json';
 import enMediation from './en-US/mediation.json';
 import enMobile from './en-US/mobile.json';
 import enNav from './en-US/nav.json';
+import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
 import enOwners from './en-US/owners.json';
+import enProgress from './en-US/progress.json';
+import enResident from './en-US/resident.json';
 import enUsers from './en-US/users.json';
 import enVotes from './en-US/votes.json';
 import zhAudit from './zh-CN/audit.json';
@@ -23,11 +27,15 @@ import zhDuties from './zh-CN/duties.json';
 import zhErrors from './zh-CN/errors.json';
 import zhFunds from './zh-CN/funds.json';
 import zhHome from './zh-CN/home.json';
+import zhHotline from './zh-CN/hotline.json';
 import zhMediation from './zh-CN/mediation.json';
 import zhMobile from './zh-CN/mobile.json';
 import zhNav from './zh-CN/nav.json';
+import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
 import zhOwners from './zh-CN/owners.json';
+import zhProgress from './zh-CN/progress.json';
+import zhResident from './zh-CN/resident.json';
 import zhUsers from './zh-CN/users.json';
 import zhVotes from './zh-CN/votes.json';
 
@@ -47,11 +55,15 @@ export const resources = {
     errors: zhErrors,
     funds: zhFunds,
     home: zhHome,
+    hotline: zhHotline,
     mediation: zhMediation,
     mobile: zhMobile,
     nav: zhNav,
+    notifications: zhNotifications,
     org: zhOrg,
     owners: zhOwners,
+    progress: zhProgress,
+    resident: zhResident,
     users: zhUsers,
     votes: zhVotes,
   },
@@ -65,11 +77,15 @@ export const resources = {
     errors: enErrors,
     funds: enFunds,
     home: enHome,
+    hotline: enHotline,
     mediation: enMediation,
     mobile: enMobile,
     nav: enNav,
+    notifications: enNotifications,
     org: enOrg,
     owners: enOwners,
+    progress: enProgress,
+    resident: enResident,
     users: enUsers,
     votes: enVotes,
   },

@@ -91,7 +91,12 @@ describe('intake', () => {
     expect(after.events - before.events).toBe(1);
     expect(after.audit - before.audit).toBe(1);
     const detail = (await resident.get(`/api/v1/cases/${c.id}`)).json();
-    expect(detail.reporter).toEqual({ name: expect.any(String), phone: '139****5678', isMe: true });
+    expect(detail.reporter).toEqual({
+      name: expect.any(String),
+      phone: '139****5678',
+      isMe: true,
+      canReveal: false,
+    });
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['report']);
     expect(detail.availableActions).toEqual(['comment']);
     const stored = (await q('select reporter_phone_enc from case_record where id = $1', [c.id])).rows[0];
