@@ -51,6 +51,12 @@ describe('the whole path of a case, in the browser', () => {
     await street.goto('/cases?queue=to_register');
     await street.getByTestId('case-table').getByText('3号楼楼道灯不亮').waitFor();
     await openCase(street, caseId);
+    // the reporter is masked until the street reveals it (an audited view)
+    expect(await street.getByTestId('case-reporter').textContent()).toContain('*');
+    await street.getByTestId('reveal-reporter').click();
+    await expect
+      .poll(async () => (await street.getByTestId('case-reporter').textContent()) ?? '*')
+      .not.toContain('*');
     await runAction(street, 'register');
     await expect.poll(() => stateText(street)).toBe(zh.cases.state.registered);
     await runAction(street, 'dispatch');

@@ -1,4 +1,5 @@
-import { ArrowLeftOutlined, DownOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -17,12 +18,14 @@ import {
   Table,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaseAction, CaseDetail } from '../../../contracts/cases';
+import { api } from '../../api/client';
 import { formatDateTime, formatFen } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -322,7 +325,7 @@ function Overview({ data }: { data: CaseDetail }) {
         <Link to={`/communities/${data.community.id}`}>{data.community.name}</Link> · {data.street.name}
       </Descriptions.Item>
       <Descriptions.Item label={t('detail.reporter')}>
-        {[data.reporter.name, data.reporter.phone].filter(Boolean).join(' · ') || t('common:none')}
+        <ReporterContact data={data} />
       </Descriptions.Item>
       <Descriptions.Item label={t('field.lead')}>
         {data.routing.lead.name}
@@ -403,5 +406,35 @@ function Deadline({ data }: { data: CaseDetail }) {
         {d.remainingMs !== null && <Typography.Text type="warning">{t('detail.paused')}</Typography.Text>}
       </Flex>
     </Card>
+  );
+}
+
+/** The reporter, masked; roles that call back or visit may reveal the full contact (each view is audited). */
+function ReporterContact({ data }: { data: CaseDetail }) {
+  const { t } = useTranslation('cases');
+  const reveal = useMutation({
+    mutationFn: () => api.post<{ name: string | null; phone: string | null }>(`/cases/${data.id}/reporter`),
+  });
+  const shown = reveal.data ?? data.reporter;
+  return (
+    <Space size={6} wrap>
+      <span data-testid="case-reporter">
+        {[shown.name, shown.phone].filter(Boolean).join(' · ') || t('common:none')}
+      </span>
+      {data.reporter.canReveal && !reveal.data && (
+        <Tooltip title={t('detail.revealHint')}>
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined />}
+            loading={reveal.isPending}
+            onClick={() => reveal.mutate()}
+            data-testid="reveal-reporter"
+          >
+            {t('detail.reveal')}
+          </Button>
+        </Tooltip>
+      )}
+    </Space>
   );
 }
