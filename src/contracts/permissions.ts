@@ -1,11 +1,19 @@
+import { assetsGrants } from './assets';
 import { auditGrants } from './audit';
 import { calendarGrants } from './calendar';
 import { casesGrants } from './cases';
 import { dutiesGrants } from './duties';
+import { emergencyGrants } from './emergency';
 import { filesGrants } from './files';
+import { firesafetyGrants } from './firesafety';
+import { hazardsGrants } from './hazards';
+import { inspectionsGrants } from './inspections';
+import { legacyGrants } from './legacy';
 import { orgGrants } from './org';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
+import { warrantiesGrants } from './warranties';
+import { waterloggingGrants } from './waterlogging';
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
 export const grants = {
@@ -16,6 +24,14 @@ export const grants = {
   ...dutiesGrants,
   ...casesGrants,
   ...filesGrants,
+  ...assetsGrants,
+  ...inspectionsGrants,
+  ...hazardsGrants,
+  ...emergencyGrants,
+  ...firesafetyGrants,
+  ...warrantiesGrants,
+  ...legacyGrants,
+  ...waterloggingGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -14,13 +14,21 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { assetsRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { dutiesRoutes } from './modules/duties/duties.routes';
+import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { firesafetyRoutes } from './modules/firesafety/firesafety.routes';
+import { hazardsRoutes } from './modules/hazards/hazards.routes';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes';
+import { legacyRoutes } from './modules/legacy/legacy.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { warrantiesRoutes } from './modules/warranties/warranties.routes';
+import { waterloggingRoutes } from './modules/waterlogging/waterlogging.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { AppError } from './platform/errors';
 import { filesRoutes } from './platform/files/files.routes';
@@ -105,6 +113,18 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(filesRoutes, { ctx });
       await api.register(dutiesRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
+      // safety: assets, inspections, hazards, emergency centre, fire safety, warranties, legacy, waterlogging
+      for (const routes of [
+        assetsRoutes,
+        inspectionsRoutes,
+        hazardsRoutes,
+        emergencyRoutes,
+        firesafetyRoutes,
+        warrantiesRoutes,
+        legacyRoutes,
+        waterloggingRoutes,
+      ])
+        await api.register(routes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,18 +1,22 @@
+import enAssets from './en-US/assets.json';
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
 import enCases from './en-US/cases.json';
 import enCommon from './en-US/common.json';
 import enErrors from './en-US/errors.json';
+import enHazards from './en-US/hazards.json';
 import enHome from './en-US/home.json';
 import enMobile from './en-US/mobile.json';
 import enNav from './en-US/nav.json';
 import enOrg from './en-US/org.json';
 import enUsers from './en-US/users.json';
+import zhAssets from './zh-CN/assets.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCases from './zh-CN/cases.json';
 import zhCommon from './zh-CN/common.json';
 import zhErrors from './zh-CN/errors.json';
+import zhHazards from './zh-CN/hazards.json';
 import zhHome from './zh-CN/home.json';
 import zhMobile from './zh-CN/mobile.json';
 import zhNav from './zh-CN/nav.json';
@@ -26,11 +30,13 @@ import zhUsers from './zh-CN/users.json';
  */
 export const resources = {
   'zh-CN': {
+    assets: zhAssets,
     audit: zhAudit,
     auth: zhAuth,
     cases: zhCases,
     common: zhCommon,
     errors: zhErrors,
+    hazards: zhHazards,
     home: zhHome,
     mobile: zhMobile,
     nav: zhNav,
@@ -38,11 +44,13 @@ export const resources = {
     users: zhUsers,
   },
   'en-US': {
+    assets: enAssets,
     audit: enAudit,
     auth: enAuth,
     cases: enCases,
     common: enCommon,
     errors: enErrors,
+    hazards: enHazards,
     home: enHome,
     mobile: enMobile,
     nav: enNav,

@@ -10,6 +10,7 @@ import { seedDemoCases } from './cases';
 import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
 import * as hp from './huangpu';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
+import { seedDemoSafety } from './safety';
 
 declare module '../platform/audit/audit' {
   interface AuditEvents {
@@ -512,6 +513,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
     });
   }
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
+  Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',
