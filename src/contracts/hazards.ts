@@ -35,6 +35,14 @@ export const hazardsGrants = {
     inspector: 'district',
     emergency: 'district',
   },
+  /** register a hazard found outside a round (a repair team on site, a property company) */
+  'hazards.report': {
+    district_admin: 'district',
+    street: 'place',
+    property: 'place',
+    inspector: 'district',
+    emergency: 'district',
+  },
   'hazards.manage': { district_admin: 'district', street: 'place', inspector: 'district' },
   'hazards.repair': { street: 'place', property: 'place', emergency: 'district' },
   'hazards.verify': { district_admin: 'district', street: 'place', inspector: 'district' },

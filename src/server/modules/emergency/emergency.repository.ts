@@ -55,7 +55,8 @@ export async function teamIdsOfUser(db: Executor, userId: number): Promise<numbe
   const rows = await db
     .select({ teamId: safetyTeamMembers.teamId })
     .from(safetyTeamMembers)
-    .where(eq(safetyTeamMembers.userId, userId));
+    .where(eq(safetyTeamMembers.userId, userId))
+    .orderBy(asc(safetyTeamMembers.teamId));
   return rows.map((r) => r.teamId);
 }
 

@@ -145,7 +145,7 @@ export const hazardsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         body: hazardInput,
         response: { 201: hazardDetail },
       },
-      preHandler: requirePermission('hazards.manage'),
+      preHandler: requirePermission('hazards.report'),
     },
     async (request, reply) => {
       const answer = await hazards.createHazard(ctx, actorOf(request), request.body);

@@ -394,9 +394,9 @@ async function checkPhotos(db: Executor, actor: Actor, ids: number[], path: stri
 }
 
 export async function createHazard(ctx: AppContext, actor: Actor, input: HazardInput, clock: Clock = {}) {
-  assertCan(actor, 'hazards.manage');
+  assertCan(actor, 'hazards.report');
   const now = clock.now ?? new Date();
-  const community = await communityInScope(ctx.db, actor, 'hazards.manage', input.communityId);
+  const community = await communityInScope(ctx.db, actor, 'hazards.report', input.communityId);
   if (!community) throw unknownCommunity();
   await leafCategory(ctx, input.categoryCode);
   let buildingId = input.buildingId ?? null;
