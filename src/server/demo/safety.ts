@@ -376,7 +376,7 @@ export async function seedDemoSafety(ctx: AppContext, seed: number) {
     // the records behind the dates: the last two maintenance visits, the last statutory inspection
     await tx.execute(sql`
       insert into asset_maintenance (asset_id, street_id, done_on, kind, company, by_label)
-      select a.id, a.street_id, d.done_on, 'routine', o.name, 'demo-seed'
+      select a.id, a.street_id, d.done_on, 'routine', o.name, o.name
       from asset a join organization o on o.id = a.maintenance_org_id
       cross join lateral (values (a.last_maintenance_on), (a.last_maintenance_on - 15)) d(done_on)
       where a.kind = 'elevator'`);
@@ -384,7 +384,7 @@ export async function seedDemoSafety(ctx: AppContext, seed: number) {
       insert into asset_statutory_inspection (asset_id, street_id, inspected_on, agency, result, certificate_no, next_due_on, by_label)
       select a.id, a.street_id, a.last_statutory_inspection_on, '上海市特种设备监督检验技术研究院', 'pass',
              'TJ' || to_char(a.last_statutory_inspection_on, 'YYYYMMDD') || lpad(a.id::text, 5, '0'),
-             (a.last_statutory_inspection_on + interval '1 year')::date, 'demo-seed'
+             (a.last_statutory_inspection_on + interval '1 year')::date, '上海市特种设备监督检验技术研究院'
       from asset a where a.kind = 'elevator'`);
     // old elevators: most assessed, some calling for work; most of those have a renewal plan
     const results = ['good', 'good', 'repair', 'renovate', 'replace'] as const;
@@ -403,7 +403,7 @@ export async function seedDemoSafety(ctx: AppContext, seed: number) {
             result === 'good'
               ? '主要部件运行良好，按期维保即可'
               : '曳引机磨损、控制柜元器件老化，门系统存在安全隐患',
-          byLabel: 'demo-seed',
+          byLabel: '上海市特种设备监督检验技术研究院',
         })
         .returning();
       if (result !== 'good' && rng.chance(0.6))
@@ -416,7 +416,7 @@ export async function seedDemoSafety(ctx: AppContext, seed: number) {
           costFen: result === 'replace' ? rng.int(38, 55) * 10_000_00 : rng.int(6, 20) * 10_000_00,
           fundingSource: rng.pick(['maintenance_fund', 'special_fund', 'government_subsidy'] as const),
           status: rng.pick(['planned', 'approved', 'in_progress'] as const),
-          byLabel: 'demo-seed',
+          byLabel: '区房管局',
         });
     }
     await recordAudit(tx, SEED, {

@@ -522,7 +522,8 @@ export async function answerRound(
             source: 'inspection',
             categoryCode: item.categoryCode,
             grade: item.grade,
-            title: `${round.targetName}：${item.text}`.slice(0, 100),
+            // the inspector's note says what is wrong; the checklist item what should have been right
+            title: `${round.targetName}：${merged.get(item.key)?.note ?? item.text}`.slice(0, 100),
             description: merged.get(item.key)?.note ?? item.text,
             responsible: responsible.get(item.key)!,
             responsiblePerson: null,
