@@ -67,6 +67,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(<FieldHomePage />) },
       { path: 'rounds/:id', element: page(<RoundFormPage />) },
+      { path: 'hazards/:id', element: page(<HazardDetailPage />) },
     ],
   },
   {

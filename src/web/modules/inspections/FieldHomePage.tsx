@@ -91,7 +91,7 @@ export default function FieldHomePage() {
               key={h.id}
               size="small"
               hoverable
-              onClick={() => navigate(`/hazards/${h.id}`)}
+              onClick={() => navigate(`/field/hazards/${h.id}`)}
               data-testid="field-hazard"
             >
               <Flex vertical gap={4}>
