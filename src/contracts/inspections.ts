@@ -168,6 +168,10 @@ export const roundListQuery = z.strictObject({
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;
 
+export const roundExportQuery = roundListQuery.omit({ limit: true, cursor: true }).extend({
+  lang: z.enum(['zh-CN', 'en-US']).optional(),
+});
+
 export const round = z.object({
   id: z.number(),
   plan: z.object({ id: z.number(), name: z.string(), type: z.enum(planTypes) }),

@@ -58,6 +58,10 @@ export const legacyListQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+export const legacyExportQuery = legacyListQuery.omit({ limit: true, cursor: true }).extend({
+  lang: z.enum(['zh-CN', 'en-US']).optional(),
+});
+
 const ref = z.object({ id: z.number(), name: z.string() });
 
 export const legacyRepair = z.object({

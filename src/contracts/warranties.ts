@@ -63,6 +63,10 @@ export const warrantyListQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+export const warrantyExportQuery = warrantyListQuery.omit({ limit: true, cursor: true }).extend({
+  lang: z.enum(['zh-CN', 'en-US']).optional(),
+});
+
 const ref = z.object({ id: z.number(), name: z.string() });
 
 export const warranty = z.object({

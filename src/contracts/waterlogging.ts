@@ -60,6 +60,10 @@ export const pointListQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+export const pointExportQuery = pointListQuery.omit({ limit: true, cursor: true }).extend({
+  lang: z.enum(['zh-CN', 'en-US']).optional(),
+});
+
 const ref = z.object({ id: z.number(), name: z.string() });
 
 export const point = z.object({

@@ -11,12 +11,15 @@ import {
   planPatch,
   roundAnswers,
   roundDetail,
+  roundExportQuery,
   roundFileParams,
   roundListQuery,
   roundPage,
 } from '../../../contracts/inspections';
 import type { AppContext } from '../../context';
 import { actorOf, requirePermission } from '../../platform/access';
+import { sendExcel } from '../../platform/excel';
+import { translator } from '../../platform/i18n';
 import * as inspections from './inspections.usecases';
 
 const tags = ['inspections'];
@@ -116,6 +119,50 @@ export const inspectionsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       preHandler: requirePermission('inspections.read'),
     },
     async (request) => inspections.listRounds(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/inspections/rounds/export.xlsx',
+    {
+      schema: { tags, summary: 'The filtered rounds as an Excel workbook', querystring: roundExportQuery },
+      preHandler: requirePermission('inspections.read'),
+    },
+    async (request, reply) => {
+      const t = translator(request.query.lang ?? request.lang);
+      return sendExcel(reply, {
+        filename: `${t('inspections:export.filename')}.xlsx`,
+        sheet: t('inspections:export.sheet'),
+        rows: inspections.iterateRounds(ctx, actorOf(request), request.query),
+        columns: [
+          { header: t('inspections:round.plan'), value: (r) => r.plan.name, width: 24 },
+          {
+            header: t('inspections:round.type'),
+            value: (r) => t(`inspections:planType.${r.plan.type}`),
+            width: 14,
+          },
+          { header: t('inspections:round.target'), value: (r) => r.target.name, width: 28 },
+          { header: t('inspections:round.street'), value: (r) => r.street.name, width: 14 },
+          { header: t('inspections:round.team'), value: (r) => r.team.name, width: 20 },
+          { header: t('inspections:round.due'), value: (r) => r.dueOn, width: 12 },
+          {
+            header: t('inspections:round.status'),
+            value: (r) => t(`inspections:roundStatus.${r.status}`),
+            width: 10,
+          },
+          {
+            header: t('inspections:round.finished'),
+            value: (r) => r.finishedAt?.slice(0, 10) ?? '',
+            width: 12,
+          },
+          {
+            header: t('inspections:round.onTimeColumn'),
+            value: (r) => (r.onTime === null ? '' : r.onTime ? t('common:yes') : t('common:no')),
+            width: 8,
+          },
+          { header: t('inspections:round.failed'), value: (r) => r.failedCount, width: 8 },
+        ],
+      });
+    },
   );
 
   app.get(

@@ -349,6 +349,20 @@ export async function listRounds(ctx: AppContext, actor: Actor, q: RoundListQuer
   return { items: result.items.map((r) => presentRound(r, today)), nextCursor: result.nextCursor, total };
 }
 
+/** Every round of a filtered list, page by page, for the Excel export. */
+export async function* iterateRounds(
+  ctx: AppContext,
+  actor: Actor,
+  q: Omit<RoundListQuery, 'limit' | 'cursor'>,
+) {
+  let cursor: string | undefined;
+  do {
+    const p = await listRounds(ctx, actor, { ...q, limit: 200, cursor });
+    yield* p.items;
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 export async function getRound(
   ctx: AppContext,
   actor: Actor,

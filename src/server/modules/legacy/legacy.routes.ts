@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../../../contracts/common';
 import {
+  legacyExportQuery,
   legacyItem,
   legacyItemInput,
   legacyItemPatch,
@@ -10,6 +11,8 @@ import {
 } from '../../../contracts/legacy';
 import type { AppContext } from '../../context';
 import { actorOf, requirePermission } from '../../platform/access';
+import { sendExcel } from '../../platform/excel';
+import { translator } from '../../platform/i18n';
 import * as legacy from './legacy.usecases';
 
 const tags = ['legacy'];
@@ -28,6 +31,44 @@ export const legacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       preHandler: requirePermission('legacy.read'),
     },
     async (request) => legacy.listItems(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/legacy-items/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered legacy items as an Excel workbook',
+        querystring: legacyExportQuery,
+      },
+      preHandler: requirePermission('legacy.read'),
+    },
+    async (request, reply) => {
+      const t = translator(request.query.lang ?? request.lang);
+      return sendExcel(reply, {
+        filename: `${t('legacy:title')}.xlsx`,
+        sheet: t('legacy:title'),
+        rows: legacy.iterateItems(ctx, actorOf(request), request.query),
+        columns: [
+          { header: t('legacy:field.title'), value: (i) => i.title, width: 24 },
+          {
+            header: t('legacy:field.community'),
+            value: (i) => `${i.street.name} ${i.community.name}`,
+            width: 24,
+          },
+          { header: t('legacy:field.description'), value: (i) => i.description, width: 36 },
+          {
+            header: t('legacy:field.disposition'),
+            value: (i) => t(`legacy:disposition.${i.disposition}`),
+            width: 10,
+          },
+          { header: t('legacy:field.status'), value: (i) => t(`legacy:status.${i.status}`), width: 10 },
+          { header: t('legacy:field.decidedOn'), value: (i) => i.decidedOn, width: 12 },
+          { header: t('legacy:field.doneOn'), value: (i) => i.doneOn, width: 12 },
+          { header: t('legacy:field.repairs'), value: (i) => i.repairs.length, width: 8 },
+        ],
+      });
+    },
   );
 
   app.post(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../../../test/app';
 import { demoStreets, one, safetyCounts } from '../../../../test/safety';
@@ -139,5 +140,25 @@ describe('waterlogging points', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('exports', () => {
+  it('every list of these registers, and the rounds and warranties, can be exported to Excel', async () => {
+    const admin = await t.login('district_admin');
+    for (const [url, header] of [
+      ['/api/v1/legacy-items/export.xlsx', '问题'],
+      ['/api/v1/waterlogging-points/export.xlsx', '积水点'],
+      ['/api/v1/warranties/export.xlsx', '小区'],
+      ['/api/v1/inspections/rounds/export.xlsx?status=done', '计划'],
+    ] as const) {
+      const res = await admin.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(1).text, url).toBe(header);
+      expect(sheet.rowCount, url).toBeGreaterThan(1);
+    }
   });
 });

@@ -109,6 +109,20 @@ export async function listItems(
   };
 }
 
+/** Every item of a filtered list, page by page, for the Excel export. */
+export async function* iterateItems(
+  ctx: AppContext,
+  actor: Actor,
+  q: { streetId?: number; communityId?: number; disposition?: string; status?: string },
+) {
+  let cursor: string | undefined;
+  do {
+    const p = await listItems(ctx, actor, { ...q, limit: 200, cursor });
+    yield* p.items;
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 async function getItem(ctx: AppContext, actor: Actor, id: number) {
   const r = await repo.findItem(ctx.db, actor, id);
   if (!r) throw itemNotFound();

@@ -6,11 +6,14 @@ import {
   buildingWarrantyInput,
   defectAnswer,
   defectInput,
+  warrantyExportQuery,
   warrantyListQuery,
   warrantyPage,
 } from '../../../contracts/warranties';
 import type { AppContext } from '../../context';
 import { actorOf, requirePermission } from '../../platform/access';
+import { sendExcel } from '../../platform/excel';
+import { translator } from '../../platform/i18n';
 import * as warranties from './warranties.usecases';
 
 const tags = ['warranties'];
@@ -29,6 +32,44 @@ export const warrantiesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       preHandler: requirePermission('warranties.read'),
     },
     async (request) => warranties.listWarranties(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/warranties/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered warranties as an Excel workbook',
+        querystring: warrantyExportQuery,
+      },
+      preHandler: requirePermission('warranties.read'),
+    },
+    async (request, reply) => {
+      const t = translator(request.query.lang ?? request.lang);
+      return sendExcel(reply, {
+        filename: `${t('warranties:title')}.xlsx`,
+        sheet: t('warranties:title'),
+        rows: warranties.iterateWarranties(ctx, actorOf(request), request.query),
+        columns: [
+          {
+            header: t('warranties:field.community'),
+            value: (w) => `${w.street.name} ${w.community.name}`,
+            width: 24,
+          },
+          { header: t('warranties:field.building'), value: (w) => w.building.name, width: 8 },
+          { header: t('warranties:field.developer'), value: (w) => w.developer?.name ?? '', width: 26 },
+          {
+            header: t('warranties:field.component'),
+            value: (w) => t(`warranties:component.${w.component}`),
+            width: 18,
+          },
+          { header: t('warranties:field.acceptedOn'), value: (w) => w.completionAcceptedOn, width: 12 },
+          { header: t('warranties:field.statutoryEndsOn'), value: (w) => w.statutoryEndsOn, width: 12 },
+          { header: t('warranties:field.endsOn'), value: (w) => w.endsOn, width: 12 },
+          { header: t('warranties:field.defects'), value: (w) => w.defectCount, width: 8 },
+        ],
+      });
+    },
   );
 
   app.get(

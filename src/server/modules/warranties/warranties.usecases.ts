@@ -79,6 +79,20 @@ export async function listWarranties(
   return { items: result.items.map((r) => present(r, today)), nextCursor: result.nextCursor };
 }
 
+/** Every warranty of a filtered list, page by page, for the Excel export. */
+export async function* iterateWarranties(
+  ctx: AppContext,
+  actor: Actor,
+  q: { streetId?: number; communityId?: number; buildingId?: number; inWarranty?: boolean },
+) {
+  let cursor: string | undefined;
+  do {
+    const p = await listWarranties(ctx, actor, { ...q, limit: 200, cursor });
+    yield* p.items;
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 export async function buildingWarranties(
   ctx: AppContext,
   actor: Actor,

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam } from '../../../contracts/common';
-import { point, pointInput, pointListQuery, pointPage, pointPatch } from '../../../contracts/waterlogging';
+import {
+  point,
+  pointExportQuery,
+  pointInput,
+  pointListQuery,
+  pointPage,
+  pointPatch,
+} from '../../../contracts/waterlogging';
 import type { AppContext } from '../../context';
 import { actorOf, requirePermission } from '../../platform/access';
+import { sendExcel } from '../../platform/excel';
+import { translator } from '../../platform/i18n';
 import * as waterlogging from './waterlogging.usecases';
 
 const tags = ['waterlogging'];
@@ -21,6 +30,49 @@ export const waterloggingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       preHandler: requirePermission('waterlogging.read'),
     },
     async (request) => waterlogging.listPoints(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/waterlogging-points/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered waterlogging points as an Excel workbook',
+        querystring: pointExportQuery,
+      },
+      preHandler: requirePermission('waterlogging.read'),
+    },
+    async (request, reply) => {
+      const t = translator(request.query.lang ?? request.lang);
+      return sendExcel(reply, {
+        filename: `${t('waterlogging:title')}.xlsx`,
+        sheet: t('waterlogging:title'),
+        rows: waterlogging.iteratePoints(ctx, actorOf(request), request.query),
+        columns: [
+          { header: t('waterlogging:field.name'), value: (p) => p.name, width: 24 },
+          {
+            header: t('waterlogging:field.community'),
+            value: (p) => `${p.street.name} ${p.community.name}`,
+            width: 24,
+          },
+          { header: t('waterlogging:field.location'), value: (p) => p.location, width: 20 },
+          {
+            header: t('waterlogging:field.cause'),
+            value: (p) => t(`waterlogging:cause.${p.cause}`),
+            width: 16,
+          },
+          { header: t('waterlogging:field.maxDepth'), value: (p) => p.maxDepthCm, width: 10 },
+          { header: t('waterlogging:field.lastFloodedOn'), value: (p) => p.lastFloodedOn, width: 12 },
+          {
+            header: t('waterlogging:field.status'),
+            value: (p) => t(`waterlogging:status.${p.remediationStatus}`),
+            width: 12,
+          },
+          { header: t('waterlogging:field.measure'), value: (p) => p.measure, width: 24 },
+          { header: t('waterlogging:field.doneOn'), value: (p) => p.doneOn ?? p.plannedOn, width: 12 },
+        ],
+      });
+    },
   );
 
   app.post(

@@ -91,6 +91,20 @@ export async function listPoints(
   };
 }
 
+/** Every point of a filtered list, page by page, for the Excel export. */
+export async function* iteratePoints(
+  ctx: AppContext,
+  actor: Actor,
+  q: { streetId?: number; communityId?: number; cause?: string; remediationStatus?: string },
+) {
+  let cursor: string | undefined;
+  do {
+    const p = await listPoints(ctx, actor, { ...q, limit: 200, cursor });
+    yield* p.items;
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 export async function createPoint(
   ctx: AppContext,
   actor: Actor,

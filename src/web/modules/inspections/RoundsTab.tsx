@@ -1,9 +1,11 @@
-import { Card, Flex, Select, Switch, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Select, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Round } from '../../../contracts/inspections';
+import { downloadUrl } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
@@ -98,6 +100,13 @@ export function RoundsTab() {
             style={{ width: 160 }}
           />
         )}
+        <Button
+          icon={<DownloadOutlined />}
+          href={downloadUrl('/inspections/rounds/export.xlsx', filters)}
+          data-testid="export-excel"
+        >
+          {t('common:exportExcel')}
+        </Button>
         <Flex gap={6} align="center">
           <Switch
             size="small"

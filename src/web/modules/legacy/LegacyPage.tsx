@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { dispositions, type legacyItem, legacyStatuses } from '../../../contracts/legacy';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { useCan } from '../../api/session';
 import { CommunitySelect } from '../../components/CommunitySelect';
 import { formatFen } from '../../components/format';
@@ -109,16 +109,24 @@ export default function LegacyPage({ communityId }: { communityId?: number }) {
       )}
       <Card
         extra={
-          can('legacy.manage') && (
+          <Flex gap={8}>
             <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="legacy-create"
+              icon={<DownloadOutlined />}
+              href={downloadUrl('/legacy-items/export.xlsx', { ...filters, communityId })}
             >
-              {t('create')}
+              {t('common:exportExcel')}
             </Button>
-          )
+            {can('legacy.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing('new')}
+                data-testid="legacy-create"
+              >
+                {t('create')}
+              </Button>
+            )}
+          </Flex>
         }
         title={
           <Flex gap={8}>

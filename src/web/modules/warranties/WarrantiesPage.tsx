@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -34,7 +34,7 @@ import {
   type Warranty,
   warrantyComponents,
 } from '../../../contracts/warranties';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { useCan } from '../../api/session';
 import { CommunitySelect } from '../../components/CommunitySelect';
 import { showProblem } from '../../components/formErrors';
@@ -95,6 +95,9 @@ export default function WarrantiesPage({ communityId }: { communityId?: number }
             { value: 'no', label: t('filter.out') },
           ]}
         />
+        <Button icon={<DownloadOutlined />} href={downloadUrl('/warranties/export.xlsx', filters)}>
+          {t('common:exportExcel')}
+        </Button>
         {can('warranties.manage') && (
           <Button
             icon={<PlusOutlined />}

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type point, remediationStatuses, waterloggingCauses } from '../../../contracts/waterlogging';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { useCan } from '../../api/session';
 import { CommunitySelect } from '../../components/CommunitySelect';
 import { showProblem } from '../../components/formErrors';
@@ -125,16 +125,24 @@ export default function WaterloggingPage({ communityId }: { communityId?: number
           </Flex>
         }
         extra={
-          can('waterlogging.manage') && (
+          <Flex gap={8}>
             <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="point-create"
+              icon={<DownloadOutlined />}
+              href={downloadUrl('/waterlogging-points/export.xlsx', { ...filters, communityId })}
             >
-              {t('create')}
+              {t('common:exportExcel')}
             </Button>
-          )
+            {can('waterlogging.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing('new')}
+                data-testid="point-create"
+              >
+                {t('create')}
+              </Button>
+            )}
+          </Flex>
         }
       >
         <QueryState loading={list.isLoading} error={list.error}>
