@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
 import type { Executor } from '../src/server/db/client';
@@ -13,19 +13,26 @@ import * as authRepo from '../src/server/modules/auth/auth.repository';
 import { createUser } from '../src/server/modules/auth/auth.usecases';
 import { Actor } from '../src/server/platform/access';
 import { startAnju } from '../src/server/server';
-import type { BenchCase, BenchEnv, BenchRequest, PreparedCase } from './case';
+import type { BenchCase, BenchEnv, BenchRequest, PreparedCase, TimedCase, TimedResult } from './case';
 
 export const BENCH_PASSWORD = 'Bench-Load-2026!';
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function loadCases(only: string | undefined): Promise<BenchCase[]> {
-  const cases: BenchCase[] = [];
+async function loadCases(only: string | undefined): Promise<{ http: BenchCase[]; timed: TimedCase[] }> {
+  const http: BenchCase[] = [];
+  const timed: TimedCase[] = [];
   for (const file of readdirSync(join(here, 'cases')).sort()) {
     if (!file.endsWith('.ts')) continue;
-    const mod = (await import(join(here, 'cases', file))) as { default: BenchCase | BenchCase[] };
-    for (const c of [mod.default].flat()) if (!only || c.name.includes(only)) cases.push(c as BenchCase);
+    const mod = (await import(join(here, 'cases', file))) as {
+      default: BenchCase | TimedCase | (BenchCase | TimedCase)[];
+    };
+    for (const c of [mod.default].flat()) {
+      if (only && !c.name.includes(only)) continue;
+      if ('kind' in c && c.kind === 'timed') timed.push(c);
+      else http.push(c as BenchCase);
+    }
   }
-  return cases;
+  return { http, timed };
 }
 
 function send(message: unknown): Promise<void> {
@@ -36,7 +43,19 @@ function send(message: unknown): Promise<void> {
 
 async function main() {
   const config = loadConfig();
-  const anju = await startAnju(config);
+  // same-stack baselines: one route on the full app that dispatches to what the cases register later
+  const sameStack = new Map<string, (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>>();
+  const anju = await startAnju(
+    config,
+    () => {},
+    (app) => {
+      app.all('/bench-bare/*', async (request, reply) => {
+        const handler = sameStack.get(`${request.method} ${request.url.split('?')[0]}`);
+        if (!handler) return reply.status(404).send({});
+        return handler(request, reply);
+      });
+    },
+  );
   const { ctx } = anju;
   const url = anju.address;
 
@@ -110,7 +129,7 @@ async function main() {
     },
   };
 
-  const cases = await loadCases(process.env.ANJU_BENCH_ONLY || undefined);
+  const { http: cases, timed } = await loadCases(process.env.ANJU_BENCH_ONLY || undefined);
   const states: unknown[] = [];
   for (const c of cases) states.push(await c.setup(env));
 
@@ -118,8 +137,14 @@ async function main() {
   const bare = Fastify({ logger: false });
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: ctx.database.pool.options.max });
   pool.on('error', () => {});
+  // the app's stack uses the app's own pool, as its real routes do
+  const onApp = {
+    get: (path: string, h: never) => sameStack.set(`GET ${path}`, h),
+    post: (path: string, h: never) => sameStack.set(`POST ${path}`, h),
+  } as unknown as FastifyInstance;
   cases.forEach((c, i) => {
-    c.bare.route(bare, pool, states[i]);
+    if (c.bare.stack === 'app') c.bare.route(onApp, ctx.database.pool, states[i]);
+    else c.bare.route(bare, pool, states[i]);
   });
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
@@ -128,14 +153,17 @@ async function main() {
     const answer = async (base: string, r: BenchRequest) => {
       const res = await fetch(`${base}${r.path}`, {
         method: r.method ?? 'GET',
-        headers: r.headers,
-        body: r.body,
+        headers: {
+          ...r.headers,
+          ...(r.uniqueHeader ? { [r.uniqueHeader]: `bench-check-${Date.now()}` } : {}),
+        },
+        body: r.body ?? r.bodies?.[0],
       });
       if (!res.ok) throw new Error(`${c.name}: ${base}${r.path} answered ${res.status} ${await res.text()}`);
       return res.json();
     };
     const full = await answer(url, c.full(states[i]));
-    const bareAnswer = await answer(bareUrl, c.bare.request(states[i]));
+    const bareAnswer = await answer(c.bare.stack === 'app' ? url : bareUrl, c.bare.request(states[i]));
     const difference = c.compare?.(full, bareAnswer);
     if (difference) throw new Error(`${c.name}: the full and the bare answers differ: ${difference}`);
   }
@@ -144,8 +172,15 @@ async function main() {
     name: c.name,
     full: c.full(states[i]),
     bare: c.bare.request(states[i]),
+    bareOnApp: c.bare.stack === 'app',
   }));
   process.on('message', async (m: { type?: string }) => {
+    if (m?.type === 'timed') {
+      const results: (TimedResult & { name: string })[] = [];
+      for (const c of timed) results.push({ name: c.name, ...(await c.run(env)) });
+      await send({ type: 'timed-results', results });
+      return;
+    }
     if (m?.type !== 'stop') return;
     await bare.close();
     await pool.end();

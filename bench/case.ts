@@ -11,6 +11,10 @@ export interface BenchRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** bodies to cycle through, one per request (e.g. reports spread over many communities) */
+  bodies?: string[];
+  /** a header given a new value on every request (e.g. an Idempotency-Key) */
+  uniqueHeader?: string;
 }
 
 /** What a case's setup may use. It runs in the app's process, after the app is listening. */
@@ -43,7 +47,13 @@ export interface BenchCase<S = unknown> {
   /** the request to the full app */
   full(state: S): BenchRequest;
   bare: {
-    /** registers the baseline route on the bare Fastify instance */
+    /**
+     * Where the baseline runs: `bare` (default) is a Fastify instance with no plugins on another
+     * port; `app` is the full app's own stack (its plugins and hooks, no session), for cases whose
+     * issue compares against one insert "through the same HTTP stack".
+     */
+    stack?: 'bare' | 'app';
+    /** registers the baseline route (paths under /bench-bare/ when the stack is `app`) */
     route(app: FastifyInstance, pool: pg.Pool, state: S): void;
     /** the request to that route */
     request(state: S): BenchRequest;
@@ -56,9 +66,32 @@ export function defineCase<S>(c: BenchCase<S>): BenchCase<S> {
   return c;
 }
 
+/**
+ * Work that is not an HTTP request (the SLA sweep ...): timed once in the app's process after the
+ * HTTP cases, on the same database.
+ */
+export interface TimedCase {
+  kind: 'timed';
+  name: string;
+  run(env: BenchEnv): Promise<TimedResult>;
+}
+
+export interface TimedResult {
+  seconds: number;
+  /** what was done, for the table (e.g. "20,000 escalated among 1,000,000 open") */
+  detail: string;
+  metrics?: Record<string, number>;
+}
+
+export function defineTimed(c: Omit<TimedCase, 'kind'>): TimedCase {
+  return { kind: 'timed', ...c };
+}
+
 /** What the app process reports to the load generator for each case. */
 export interface PreparedCase {
   name: string;
   full: BenchRequest;
   bare: BenchRequest;
+  /** the baseline is served by the full app's stack */
+  bareOnApp?: boolean;
 }

@@ -2,7 +2,7 @@
 // process, and for every case in bench/cases/ requests/s and p99 latency of the full path against
 // a bare Fastify route running the same SQL, in the same run.
 //
-//   npm run bench [-- --fresh] [--duration 10] [--warmup 2] [--connections 10] [--only <name>]
+//   npm run bench [-- --fresh] [--duration 10] [--warmup 2] [--connections 10] [--only <name>] [--profile]
 //                 [--districts N --streets N --communities N --units-per-community N]
 import { type ChildProcess, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
     districts: { type: 'string' },
     streets: { type: 'string' },
     committees: { type: 'string' },
@@ -84,6 +85,27 @@ interface CacheInfo {
   counts: Record<string, number>;
 }
 
+/**
+ * Every run works on a fresh copy of the cached database, so what one run writes (cases reported,
+ * cases escalated) never changes the next run's starting point.
+ */
+async function runCopy(serverUrl: string): Promise<string> {
+  const started = Date.now();
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query('drop database if exists anju_run with (force)');
+    await admin.query('create database anju_run template anju strategy file_copy');
+  } finally {
+    await admin.end();
+  }
+  log(`Copied the benchmark database for this run in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const url = new URL(serverUrl);
+  url.pathname = '/anju_run';
+  return url.toString();
+}
+
 async function benchDatabase(): Promise<{ server: EmbeddedServer; url: string; info: CacheInfo }> {
   const base = join(root, 'data', 'bench');
   const key = cacheKey();
@@ -104,7 +126,7 @@ async function benchDatabase(): Promise<{ server: EmbeddedServer; url: string; i
         `${info.seedSeconds.toFixed(1)} s); --fresh rebuilds it.`,
     );
     const server = await startEmbeddedPostgres({ dir: join(dir, 'pg') });
-    return { server, url: await ensureDatabase(server.url, 'anju'), info };
+    return { server, url: await runCopy(server.url), info };
   }
   rmSync(dir, { recursive: true, force: true });
   log(`Building the benchmark database in data/bench/${key} ...`);
@@ -134,7 +156,7 @@ async function benchDatabase(): Promise<{ server: EmbeddedServer; url: string; i
     };
     writeFileSync(marker, JSON.stringify(info, null, 2));
     log(`Benchmark database ready in ${info.seedSeconds.toFixed(1)} s (seed, city set and vacuum analyze).`);
-    return { server, url, info };
+    return { server, url: await runCopy(server.url), info };
   } catch (err) {
     await server.stop();
     throw err;
@@ -143,7 +165,12 @@ async function benchDatabase(): Promise<{ server: EmbeddedServer; url: string; i
 
 function startApp(url: string): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
   const child = fork(join(here, 'app.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // --profile: a V8 CPU profile of the app process in bench/results/ (open it in Chrome DevTools)
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(here, 'results')}`] : []),
+    ],
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -182,12 +209,31 @@ interface Measurement {
 }
 
 async function measure(base: string, request: BenchRequest): Promise<Measurement> {
+  let n = 0;
+  const { bodies, uniqueHeader } = request;
   const options = {
     url: `${base}${request.path}`,
     method: request.method ?? 'GET',
     headers: request.headers ?? {},
-    body: request.body,
+    body: request.body ?? bodies?.[0],
     connections,
+    // a different body and/or header value on every request, when the case asks for it
+    ...(bodies || uniqueHeader
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                n++;
+                const next: autocannon.Request = { ...req };
+                if (bodies) next.body = bodies[n % bodies.length];
+                if (uniqueHeader)
+                  next.headers = { ...req.headers, [uniqueHeader]: `bench-${process.pid}-${n}` };
+                return next;
+              },
+            },
+          ],
+        }
+      : {}),
   };
   await autocannon({ ...options, duration: warmup });
   const result = await autocannon({ ...options, duration });
@@ -238,7 +284,7 @@ async function main() {
       log(`- ${c.name}: full ...`);
       const full = await measure(ready.fullUrl, c.full);
       log(`- ${c.name}: bare ...`);
-      const bare = await measure(ready.bareUrl, c.bare);
+      const bare = await measure(c.bareOnApp ? ready.fullUrl : ready.bareUrl, c.bare);
       results.push({
         name: c.name,
         full,
@@ -250,6 +296,12 @@ async function main() {
       });
     }
 
+    const timed = await new Promise<
+      { name: string; seconds: number; detail: string; metrics?: Record<string, number> }[]
+    >((resolve) => {
+      child!.once('message', (m: { type: string; results: [] }) => resolve(m.results));
+      child!.send({ type: 'timed' });
+    });
     const f1 = (n: number) => n.toFixed(1);
     const counts = info.counts;
     console.info(
@@ -279,6 +331,11 @@ async function main() {
         ]),
       ]),
     );
+    if (timed.length) {
+      console.info(
+        `\n${table([['timed work', 'seconds', 'what'], ...timed.map((t) => [t.name, t.seconds.toFixed(2), t.detail])])}`,
+      );
+    }
     const failures = results.filter((r) => r.full.non2xx + r.full.errors + r.bare.non2xx + r.bare.errors > 0);
     for (const r of failures) {
       console.error(
@@ -300,6 +357,7 @@ async function main() {
           settings: { connections, duration, warmup },
           data: { size, counts, seedSeconds: info.seedSeconds },
           cases: results,
+          timed,
         },
         null,
         2,

@@ -65,3 +65,33 @@ export async function chooseOption(page: Page, select: Locator, text: string) {
     .filter({ hasText: text });
   await option.first().click();
 }
+
+/**
+ * Signs the demo resident in on /m with phone and the code shown in demo mode. A code may be asked
+ * for once a minute per phone, so when another test asked just before, it waits and asks again.
+ */
+export async function signInResidentByPhone(page: Page, phone: string) {
+  await page.goto('/m/login');
+  await page.getByTestId('m-phone').fill(phone);
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId('m-send-code').click();
+    await page.waitForTimeout(500); // the previous error is cleared first
+    const shown = await Promise.race([
+      page
+        .getByTestId('m-demo-code')
+        .waitFor({ timeout: 10_000 })
+        .then(() => 'code' as const),
+      page
+        .getByTestId('m-login-error')
+        .waitFor({ timeout: 10_000 })
+        .then(() => 'error' as const),
+    ]);
+    if (shown === 'code') break;
+    if (attempt >= 14) throw new Error('no sign-in code after 70 s');
+    await page.waitForTimeout(5_000);
+  }
+  const code = (await page.getByTestId('m-demo-code').textContent())!.match(/\d{6}/)![0];
+  await page.getByTestId('m-code').fill(code);
+  await page.getByTestId('m-login').click();
+  await page.waitForURL((u) => u.pathname === '/m');
+}

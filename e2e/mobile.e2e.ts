@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_RESIDENT_PHONE } from '../src/contracts/auth';
 import { resources } from '../src/contracts/locales';
-import { setupBrowser } from './helpers';
+import { setupBrowser, signInResidentByPhone } from './helpers';
 
 const e2e = setupBrowser();
 const phone = { width: 375, height: 812 };
@@ -11,12 +11,7 @@ describe('resident pages at /m', () => {
     const page = await e2e.page({ viewport: phone });
     await page.goto('/m');
     await page.waitForURL('**/m/login');
-    await page.getByTestId('m-phone').fill(DEMO_RESIDENT_PHONE);
-    await page.getByTestId('m-send-code').click();
-    const hint = await page.getByTestId('m-demo-code').textContent();
-    const code = hint!.match(/\d{6}/)![0];
-    await page.getByTestId('m-code').fill(code);
-    await page.getByTestId('m-login').click();
+    await signInResidentByPhone(page, DEMO_RESIDENT_PHONE);
     await page.getByTestId('m-my-home').waitFor();
     expect(await page.getByTestId('m-my-home').textContent()).toContain('蒙自雅苑');
     // nothing overflows the phone's width

@@ -10,7 +10,14 @@ export const TEMPLATE_DB = 'anju_template';
 export const DEMO_PASSWORD = 'anju-demo';
 
 export function testConfig(overrides: Record<string, string> = {}) {
-  return loadConfig({ ANJU_MODE: 'demo', ANJU_JOBS: 'false', LOG_LEVEL: 'silent', ...overrides });
+  // sessions are not cached in tests: they change session rows behind the app's back
+  return loadConfig({
+    ANJU_MODE: 'demo',
+    ANJU_JOBS: 'false',
+    LOG_LEVEL: 'silent',
+    ANJU_SESSION_CACHE_MS: '0',
+    ...overrides,
+  });
 }
 
 /** Starts a throwaway embedded PostgreSQL and builds the migrated, seeded template database. */

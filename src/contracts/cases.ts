@@ -195,6 +195,13 @@ export const casesGrants = {
     street: 'place',
     inspector: 'district',
   },
+  /** the reporter's full name and phone (回访, on-site repairs); every view is audited */
+  'cases.reporter_contact': {
+    district_admin: 'district',
+    street: 'place',
+    committee: 'place',
+    property: 'place',
+  },
   'cases.export': {
     district_admin: 'district',
     district_leader: 'district',
@@ -495,7 +502,13 @@ const callbackOut = z.object({
 
 export const caseDetail = caseSummary.extend({
   description: z.string(),
-  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), isMe: z.boolean() }),
+  /** masked (张*, 139****1111) except for the reporter; `canReveal`: POST /cases/{id}/reporter shows them, audited */
+  reporter: z.object({
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    isMe: z.boolean(),
+    canReveal: z.boolean(),
+  }),
   rule: z.object({ id: z.number(), ruleKey: z.string(), version: z.number() }),
   routing: z.object({ lead: resolvedUnit, coUnits: z.array(resolvedUnit) }),
   deadlines: z.object({
@@ -615,3 +628,5 @@ export const caseFileParams = z.strictObject({
 });
 
 export const sweepAnswer = z.object({ escalated: z.number(), accountability: z.number() });
+
+export const reporterContact = z.object({ name: z.string().nullable(), phone: z.string().nullable() });

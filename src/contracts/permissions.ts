@@ -6,12 +6,17 @@ import { dutiesGrants } from './duties';
 import { emergencyGrants } from './emergency';
 import { filesGrants } from './files';
 import { firesafetyGrants } from './firesafety';
+import { fundsGrants } from './funds';
 import { hazardsGrants } from './hazards';
 import { inspectionsGrants } from './inspections';
+import { integrationsGrants } from './integrations';
 import { legacyGrants } from './legacy';
+import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
+import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
+import { votesGrants } from './votes';
 import { warrantiesGrants } from './warranties';
 import { waterloggingGrants } from './waterlogging';
 
@@ -32,6 +37,11 @@ export const grants = {
   ...warrantiesGrants,
   ...legacyGrants,
   ...waterloggingGrants,
+  ...ownersGrants,
+  ...votesGrants,
+  ...fundsGrants,
+  ...mediationGrants,
+  ...integrationsGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -22,11 +22,20 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { dutiesRoutes } from './modules/duties/duties.routes';
 import { emergencyRoutes } from './modules/emergency/emergency.routes';
 import { firesafetyRoutes } from './modules/firesafety/firesafety.routes';
+import { fundsRoutes } from './modules/funds/funds.routes';
 import { hazardsRoutes } from './modules/hazards/hazards.routes';
+import { hotlineRoutes } from './modules/hotline/hotline.routes';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes';
+import { integrationsRoutes } from './modules/integrations/integrations.routes';
 import { legacyRoutes } from './modules/legacy/legacy.routes';
+import { mediationRoutes } from './modules/mediation/mediation.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { open311Routes } from './modules/open311/open311.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { ownersRoutes } from './modules/owners/owners.routes';
+import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { votesRoutes } from './modules/votes/votes.routes';
 import { warrantiesRoutes } from './modules/warranties/warranties.routes';
 import { waterloggingRoutes } from './modules/waterlogging/waterlogging.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
@@ -45,6 +54,8 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** serve the built web app from dist/web (off in API tests) */
   web?: boolean;
+  /** more routes on the same stack (the benchmark's same-stack baselines) */
+  extend?: (app: FastifyInstance) => void;
 }
 
 /** Platform plugins, then every module's routes, in one list. */
@@ -125,13 +136,34 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         waterloggingRoutes,
       ])
         await api.register(routes, { ctx });
+      await api.register(ownersRoutes, { ctx });
+      await api.register(votesRoutes, { ctx });
+      await api.register(fundsRoutes, { ctx });
+      await api.register(mediationRoutes, { ctx });
+      await api.register(residentRoutes, { ctx });
+      await api.register(notificationsRoutes, { ctx });
+      await api.register(hotlineRoutes, { ctx });
+      await api.register(integrationsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(open311Routes, { ctx, prefix: '/open311/v2' });
+
+  opts.extend?.(app as unknown as FastifyInstance);
 
   const serveWeb = (opts.web ?? true) && existsSync(join(webRoot, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: ['index.html'],
+      maxAge: '1h',
+      // hashed assets may be cached; the page that names them must not be
+      setHeaders: (res, file) => {
+        if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -139,7 +171,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       serveWeb &&
       (request.method === 'GET' || request.method === 'HEAD') &&
       !path.startsWith('/api/') &&
-      !path.startsWith('/open311/')
+      !path.startsWith('/open311/') &&
+      !path.startsWith('/assets/')
     ) {
       // the single-page app owns every other path: /, /m, /screen and their children
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -22,9 +22,28 @@ const configSchema = z.object({
   ANJU_SEED: z.enum(['demo', 'none']).default('demo'),
   ANJU_JOBS: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  /** how long a resolved session is reused in this process; 0 turns the cache off */
+  ANJU_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** HTTP SMS gateway: POST {to, text} as JSON; bearer token in SMS_GATEWAY_TOKEN */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** Open311 GeoReport v2: the one jurisdiction served (GB/T 2260 district code); others answer 404 */
+  OPEN311_JURISDICTION_ID: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('310101'),
+  /** requests per minute per API key when the key sets none (`apikey create --rate-limit`) */
+  API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** public Open311 reads per minute per client address */
+  OPEN311_READ_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** SMTP for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587 (none: no e-mail) */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().min(3).default('Anju 安居 <noreply@anju.invalid>'),
+  /** outbound messages (SMS, e-mail, callbacks) are tried this often before they are marked failed */
+  OUTBOUND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** SMS and e-mail are not sent for case events older than this (catching up after an outage) */
+  NOTIFY_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(48),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,4 +1,4 @@
-import { buildApp } from './app';
+import { type BuildOptions, buildApp } from './app';
 import { type Config, ConfigError } from './config';
 import type { AppContext } from './context';
 import { applyMigrations } from './db/migrate';
@@ -26,6 +26,7 @@ export interface RunningAnju {
 export async function startAnju(
   config: Config,
   log: (line: string) => void = () => {},
+  extend?: BuildOptions['extend'],
 ): Promise<RunningAnju> {
   const opened = await openDatabase(config);
   log(opened.embedded ? `Embedded PostgreSQL: data in ${config.dataDir}/pg` : 'Using DATABASE_URL');
@@ -61,6 +62,7 @@ export async function startAnju(
     }
     const app = await buildApp(ctx, {
       logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+      extend,
     });
     stops.push(() => app.close());
     const address = await app.listen({ port: config.PORT, host: config.HOST });

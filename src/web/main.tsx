@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import './i18n';
+import './styles.css';
 import { ProblemError } from './api/client';
 import { router } from './router';
 

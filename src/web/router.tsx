@@ -11,9 +11,20 @@ const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
 const MobileLoginPage = lazy(() => import('./modules/auth/mobile/MobileLoginPage'));
 const MobileHomePage = lazy(() => import('./mobile/MobileHomePage'));
 const MobileMePage = lazy(() => import('./modules/auth/mobile/MobileMePage'));
+const ReportPage = lazy(() => import('./modules/resident/ReportPage'));
+const MyReportsPage = lazy(() => import('./modules/resident/MyReportsPage'));
+const MyReportPage = lazy(() => import('./modules/resident/MyReportPage'));
+const NotificationsPage = lazy(() => import('./modules/resident/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('./modules/resident/NotificationSettingsPage'));
 const CommunityListPage = lazy(() => import('./modules/org/CommunityListPage'));
 const CommunityProfilePage = lazy(() => import('./modules/org/CommunityProfilePage'));
 const UsersPage = lazy(() => import('./modules/users/UsersPage'));
+const CaseConsolePage = lazy(() => import('./modules/cases/CaseConsolePage'));
+const CaseNewPage = lazy(() => import('./modules/cases/CaseNewPage'));
+const CaseDetailPage = lazy(() => import('./modules/cases/CaseDetailPage'));
+const SupervisionPage = lazy(() => import('./modules/cases/SupervisionPage'));
+const DutiesPage = lazy(() => import('./modules/duties/DutiesPage'));
+const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
 const AssetListPage = lazy(() => import('./modules/assets/AssetListPage'));
 const AssetDetailPage = lazy(() => import('./modules/assets/AssetDetailPage'));
@@ -27,6 +38,7 @@ const FireSafetyPage = lazy(() => import('./modules/firesafety/FireSafetyPage'))
 const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'));
 const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
 const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
+const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -45,8 +57,15 @@ const consoleRoutes: RouteObject[] = [
   { path: 'warranties', element: page(<WarrantiesPage />) },
   { path: 'legacy', element: page(<LegacyPage />) },
   { path: 'waterlogging', element: page(<WaterloggingPage />) },
+  { path: 'cases', element: page(<CaseConsolePage />) },
+  { path: 'cases/new', element: page(<CaseNewPage />) },
+  { path: 'cases/:id', element: page(<CaseDetailPage />) },
+  { path: 'supervision', element: page(<SupervisionPage />) },
+  { path: 'duties', element: page(<DutiesPage />) },
+  { path: 'calendar', element: page(<CalendarPage />) },
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
+  { path: 'hotline', element: page(<HotlinePage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 
@@ -54,6 +73,11 @@ const consoleRoutes: RouteObject[] = [
 const mobileRoutes: RouteObject[] = [
   { index: true, element: page(<MobileHomePage />) },
   { path: 'me', element: page(<MobileMePage />) },
+  { path: 'report', element: page(<ReportPage />) },
+  { path: 'reports', element: page(<MyReportsPage />) },
+  { path: 'reports/:id', element: page(<MyReportPage />) },
+  { path: 'notifications', element: page(<NotificationsPage />) },
+  { path: 'notifications/settings', element: page(<NotificationSettingsPage />) },
 ];
 
 export const router = createBrowserRouter([

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { apiClientCreate, integrationChannels } from '../../contracts/integrations';
 import { roles } from '../../contracts/roles';
 import { type Config, ConfigError, loadConfig } from '../config';
 import type { AppContext } from '../context';
@@ -13,6 +14,11 @@ import { CITY_TOTALS, citySize, seedCity } from '../demo/city';
 import { demoAccounts, seedDemo } from '../demo/seed';
 import { cityDistricts } from '../demo/shanghai';
 import { createUser, removeDemoAccounts } from '../modules/auth/auth.usecases';
+import {
+  findApiClientByName,
+  listApiClients as listAllApiClients,
+} from '../modules/integrations/integrations.repository';
+import { createApiClient, revokeApiClient } from '../modules/integrations/integrations.usecases';
 import type { AuditActor } from '../platform/audit/audit';
 import { verifyAuditChains } from '../platform/audit/audit.verify';
 import { AppError } from '../platform/errors';
@@ -240,6 +246,68 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         for (const r of removed)
           out(`${r.disabled ? 'Disabled (still referred to)' : 'Deleted'}: ${r.username}`);
         out(`${removed.length} demo account(s) removed.`);
+      });
+    });
+
+  const apikey = program
+    .command('apikey')
+    .description('API keys of other systems: Open311 clients, the 12345 and 962121 hotlines');
+  apikey
+    .command('create')
+    .description('register a client; its key (and callback secret) are printed once and stored hashed')
+    .requiredOption('--name <name>', 'a name for the client, e.g. 12345-hotline')
+    .addOption(
+      new Option('--channel <channel>', 'what it files cases as')
+        .choices(integrationChannels)
+        .default('open311'),
+    )
+    .option('--callback-url <url>', 'where state changes of its cases are POSTed, signed (HMAC-SHA256)')
+    .option('--rate-limit <n>', 'requests per minute (default API_KEY_RATE_LIMIT)', positiveInt)
+    .action(async (opts) => {
+      const input = apiClientCreate.safeParse({
+        name: opts.name,
+        channel: opts.channel,
+        callbackUrl: opts.callbackUrl ?? null,
+        rateLimitPerMinute: opts.rateLimit ?? null,
+      });
+      if (!input.success)
+        throw new CliError(
+          input.error.issues
+            .map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: invalid`)
+            .join('\n'),
+        );
+      await withContext(io, config(), async (ctx) => {
+        const created = await createApiClient(ctx, cliActor(), input.data);
+        out(
+          `Created API client ${created.client.name} (id ${created.client.id}, ${created.client.channel}).`,
+        );
+        out(`API key (shown once, keep it secret): ${created.apiKey}`);
+        if (created.callbackSecret) out(`Callback signing secret (shown once): ${created.callbackSecret}`);
+      });
+    });
+  apikey
+    .command('list')
+    .description('list the clients (never their keys)')
+    .action(async () => {
+      await withContext(io, config(), async (ctx) => {
+        const clients = await listAllApiClients(ctx.db);
+        if (!clients.length) return out('There are no API clients.');
+        for (const c of clients)
+          out(
+            `${c.id}\t${c.name}\t${c.channel}\t${c.keyPrefix}…\t${c.revokedAt ? 'revoked' : 'active'}\t${c.callbackUrl ?? '-'}`,
+          );
+      });
+    });
+  apikey
+    .command('revoke')
+    .description('revoke a client key at once (every instance)')
+    .requiredOption('--name <name>', 'the client name')
+    .action(async (opts) => {
+      await withContext(io, config(), async (ctx) => {
+        const client = await findApiClientByName(ctx.db, opts.name);
+        if (!client) throw new CliError(`--name: no API client named "${opts.name}"`);
+        await revokeApiClient(ctx, cliActor(), client.id);
+        out(`Revoked API client ${client.name}.`);
       });
     });
 

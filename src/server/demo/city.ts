@@ -7,6 +7,7 @@ import { recordAudit } from '../platform/audit/audit';
 import {
   type BuildingPlan,
   buildYearFor,
+  communityColumns,
   communityTree,
   hundredthsText,
   managementModeFor,
@@ -584,28 +585,6 @@ async function nextIds(client: pg.PoolClient): Promise<IdStarts> {
   }
   return ids;
 }
-
-const communityColumns = [
-  'id',
-  'street_id',
-  'committee_id',
-  'grid_id',
-  'code',
-  'name',
-  'address',
-  'housing_type',
-  'management_mode',
-  'build_year',
-  'households',
-  'floor_area',
-  'property_org_id',
-  'developer_org_id',
-  'is_mixed_use',
-  'is_old_housing',
-  'lng',
-  'lat',
-  'outline',
-];
 
 /**
  * Adds the other fifteen districts of Shanghai (or the first `size.districts`) to the database:

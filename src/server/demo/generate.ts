@@ -156,3 +156,26 @@ export function treeTotals(tree: BuildingPlan[]) {
 export function hundredthsText(v: number): string {
   return `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')}`;
 }
+
+/** The columns of a community row, in the order the demo and city loaders COPY them. */
+export const communityColumns = [
+  'id',
+  'street_id',
+  'committee_id',
+  'grid_id',
+  'code',
+  'name',
+  'address',
+  'housing_type',
+  'management_mode',
+  'build_year',
+  'households',
+  'floor_area',
+  'property_org_id',
+  'developer_org_id',
+  'is_mixed_use',
+  'is_old_housing',
+  'lng',
+  'lat',
+  'outline',
+];

@@ -7,7 +7,15 @@ import { copyRows } from '../db/copy';
 import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
 import { seedDemoCases } from './cases';
-import { buildYearFor, communityTree, hundredthsText, managementModeFor, treeTotals } from './generate';
+import {
+  buildYearFor,
+  communityColumns,
+  communityTree,
+  hundredthsText,
+  managementModeFor,
+  treeTotals,
+} from './generate';
+import { seedGovernance } from './governance';
 import * as hp from './huangpu';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 import { seedDemoSafety } from './safety';
@@ -384,32 +392,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ['id', 'street_id', 'code', 'name', 'outline'],
       gridRows as never,
     );
-    counts.communities = await copyRows(
-      client,
-      'community',
-      [
-        'id',
-        'street_id',
-        'committee_id',
-        'grid_id',
-        'code',
-        'name',
-        'address',
-        'housing_type',
-        'management_mode',
-        'build_year',
-        'households',
-        'floor_area',
-        'property_org_id',
-        'developer_org_id',
-        'is_mixed_use',
-        'is_old_housing',
-        'lng',
-        'lat',
-        'outline',
-      ],
-      communityRows as never,
-    );
+    counts.communities = await copyRows(client, 'community', communityColumns, communityRows as never);
     counts.buildings = await copyRows(
       client,
       'building',
@@ -512,6 +495,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
       ],
     });
   }
+  Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
   await ctx.db.transaction((tx) =>

@@ -79,7 +79,7 @@ export class Actor {
   }
 
   /** The audit log's view of this user. */
-  get audit() {
+  get audit(): { userId: number | null; label: string; ip: string | null } {
     return { userId: this.userId, label: this.username, ip: this.ip };
   }
 }

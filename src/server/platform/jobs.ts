@@ -9,6 +9,11 @@ export interface JobDefinition {
   name: string;
   /** cron in Asia/Shanghai; absent for jobs that are only sent */
   cron?: string;
+  /**
+   * Run again this many seconds after each run ends, on whichever instance is free (at most one
+   * queued and one running at a time); a once-a-minute schedule restarts the chain if it breaks.
+   */
+  everySeconds?: number;
   run: (ctx: AppContext, data: unknown) => Promise<unknown>;
 }
 
@@ -32,12 +37,26 @@ export async function startJobs(
   boss.on('error', (err) => console.error('[jobs]', err.message));
   await boss.start();
   for (const def of definitions) {
-    await boss.createQueue(def.name);
-    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
+    const every = def.everySeconds;
+    await boss.createQueue(
+      def.name,
+      every ? { name: def.name, policy: 'stately', retryLimit: 0 } : undefined,
+    );
+    const cron = def.cron ?? (every ? '* * * * *' : undefined);
+    if (cron) await boss.schedule(def.name, cron, {}, { tz: 'Asia/Shanghai' });
     if (opts.work ?? true) {
-      await boss.work(def.name, async (jobs) => {
-        for (const job of jobs) await def.run(ctx, job.data);
-      });
+      await boss.work(
+        def.name,
+        every ? { pollingIntervalSeconds: Math.max(0.5, every / 2) } : {},
+        async (jobs) => {
+          try {
+            for (const job of jobs) await def.run(ctx, job.data);
+          } finally {
+            if (every) await boss.send(def.name, {}, { startAfter: every }).catch(() => null);
+          }
+        },
+      );
+      if (every) await boss.send(def.name, {}).catch(() => null);
     }
   }
   return {

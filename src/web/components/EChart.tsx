@@ -1,4 +1,4 @@
-import { BarChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
@@ -13,6 +13,8 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  EffectScatterChart,
+  LineChart,
   MapChart,
   PieChart,
   ScatterChart,

@@ -35,3 +35,15 @@ export function formatFen(fen: number | null | undefined): string {
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : n.toLocaleString('en-US');
 }
+
+/**
+ * Date pickers work in the browser's zone; Anju's times are Shanghai times. These two carry a
+ * Shanghai wall-clock time into a picker and back, whatever zone the browser is in.
+ */
+export function shanghaiNowForPicker(): dayjs.Dayjs {
+  return dayjs(dayjs().tz(SHANGHAI).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+export function pickerToInstant(picked: dayjs.Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DDTHH:mm:ss'), SHANGHAI).format();
+}

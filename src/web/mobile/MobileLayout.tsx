@@ -70,7 +70,9 @@ export function MobileLayout() {
               cursor: 'pointer',
             }}
           >
-            <div style={{ fontSize: 20 }}>{tab.icon}</div>
+            <div style={{ fontSize: 20 }}>
+              {tab.decorate ? <tab.decorate>{tab.icon}</tab.decorate> : tab.icon}
+            </div>
             <Typography.Text style={{ fontSize: 12, color: 'inherit' }}>{t(tab.label)}</Typography.Text>
           </button>
         ))}

@@ -1,6 +1,7 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { BellOutlined, FileTextOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
+import { UnreadBadge } from '../modules/resident/UnreadBadge';
 
 /** Tabs of the resident pages at /m; every module adds its own, in order. */
 export interface MobileTab {
@@ -10,9 +11,25 @@ export interface MobileTab {
   label: string;
   icon: ReactNode;
   permission?: Permission;
+  /** wraps the icon, e.g. with a live count */
+  decorate?: ComponentType<{ children: ReactNode }>;
 }
 
 export const mobileTabs: MobileTab[] = [
   { key: 'home', path: '/m', label: 'tabs.home', icon: <HomeOutlined /> },
+  {
+    key: 'reports',
+    path: '/m/reports',
+    label: 'resident:tabs.reports',
+    icon: <FileTextOutlined />,
+    permission: 'cases.report',
+  },
+  {
+    key: 'notifications',
+    path: '/m/notifications',
+    label: 'resident:tabs.notifications',
+    icon: <BellOutlined />,
+    decorate: UnreadBadge,
+  },
   { key: 'me', path: '/m/me', label: 'tabs.me', icon: <UserOutlined /> },
 ];

@@ -1,3 +1,4 @@
+import { FileSearchOutlined, ToolOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
 
@@ -12,4 +13,21 @@ export interface MobileTile {
   permission?: Permission;
 }
 
-export const mobileTiles: MobileTile[] = [];
+export const mobileTiles: MobileTile[] = [
+  {
+    key: 'report',
+    path: '/m/report',
+    label: 'resident:tiles.report',
+    icon: <ToolOutlined />,
+    color: '#1677ff',
+    permission: 'cases.report',
+  },
+  {
+    key: 'my-reports',
+    path: '/m/reports',
+    label: 'resident:tiles.myReports',
+    icon: <FileSearchOutlined />,
+    color: '#13a8a8',
+    permission: 'cases.report',
+  },
+];

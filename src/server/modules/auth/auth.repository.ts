@@ -67,20 +67,31 @@ export function roleAssignmentsOf(db: Executor, userId: number): Promise<RoleAss
     .orderBy(roleAssignments.id) as Promise<RoleAssignment[]>;
 }
 
-/** Names of the places of a user's roles, for the session view. */
-export async function placeNames(db: Executor, userId: number) {
-  const rows = await db.execute<{
-    role: string;
-    level: string | null;
-    id: number | null;
-    name: string | null;
-  }>(sql`
-    select r.role,
+export type AssignmentPlace = {
+  user_id: number;
+  role: string;
+  street_id: number | null;
+  committee_id: number | null;
+  community_id: number | null;
+  department_id: number | null;
+  organization_id: number | null;
+  unit_id: number | null;
+  /** the most specific place of the assignment: unit, community, committee ... district */
+  level: string;
+  place_id: number | null;
+  name: string | null;
+};
+
+/** The role assignments of some users with the level and name of each one's place. */
+export async function assignmentPlaces(db: Executor, userIds: number[]): Promise<AssignmentPlace[]> {
+  if (!userIds.length) return [];
+  const rows = await db.execute<AssignmentPlace>(sql`
+    select r.user_id, r.role, r.street_id, r.committee_id, r.community_id, r.department_id, r.organization_id, r.unit_id,
       case when r.unit_id is not null then 'unit' when r.community_id is not null then 'community'
            when r.committee_id is not null then 'committee' when r.organization_id is not null then 'organization'
            when r.department_id is not null then 'department' when r.street_id is not null then 'street'
            else 'district' end as level,
-      coalesce(r.unit_id, r.community_id, r.committee_id, r.organization_id, r.department_id, r.street_id, r.district_id) as id,
+      coalesce(r.unit_id, r.community_id, r.committee_id, r.organization_id, r.department_id, r.street_id, r.district_id) as place_id,
       coalesce(
         (select c.name || ' ' || b.name || '-' || u.number from unit u join building b on b.id = u.building_id
            join community c on c.id = u.community_id where u.id = r.unit_id),
@@ -90,7 +101,7 @@ export async function placeNames(db: Executor, userId: number) {
         (select name from department where id = r.department_id),
         (select name from street where id = r.street_id),
         (select name from district where id = r.district_id)) as name
-    from role_assignment r where r.user_id = ${userId} order by r.id`);
+    from role_assignment r where r.user_id in ${userIds} order by r.id`);
   return rows.rows;
 }
 

@@ -9,9 +9,10 @@ export const persons = pgTable(
     phoneEnc: text(),
     phoneIndex: text(),
     idNumberEnc: text(),
+    idNumberIndex: text(), // keyed SM3 hash of the ID number: finds the same owner on import
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.phoneIndex)],
+  (t) => [index().on(t.phoneIndex), index().on(t.idNumberIndex)],
 );
 
 export const users = pgTable('user_account', {

@@ -13,6 +13,7 @@ import { hashPassword, randomToken, verifyPassword } from '../../platform/crypto
 import { AppError, fieldError } from '../../platform/errors';
 import { translator } from '../../platform/i18n';
 import { sendSms } from '../../platform/sms';
+import { sessionCache } from './auth.cache';
 import {
   accountDisabled,
   accountLocked,
@@ -243,7 +244,8 @@ export async function resolveSession(
   ip: string | null,
 ): Promise<ResolvedSession | null> {
   const tokenHash = hashSessionToken(ctx, token);
-  const s = await repo.loadSession(ctx.db, tokenHash);
+  const cache = sessionCache(ctx);
+  const s = cache.get(tokenHash) ?? (await repo.loadSession(ctx.db, tokenHash));
   if (!s) return null;
   const now = Date.now();
   if (
@@ -251,9 +253,11 @@ export async function resolveSession(
     s.lastSeenAt.getTime() + IDLE_MINUTES * 60_000 <= now ||
     s.status !== 'active'
   ) {
+    cache.forget(tokenHash);
     await repo.deleteSession(ctx.db, tokenHash);
     return { actor: null, pendingStage: null, csrfToken: '', expired: true };
   }
+  cache.set(tokenHash, s);
   if (s.stage !== 'active')
     return { actor: null, pendingStage: s.stage, csrfToken: s.csrfToken, expired: false };
   const actor = new Actor(s.userId, s.username, s.displayName, s.roles, s.lang as Language, ip);
@@ -262,6 +266,7 @@ export async function resolveSession(
 
 export async function logout(ctx: AppContext, token: string, actor: AuditActor | null): Promise<void> {
   const tokenHash = hashSessionToken(ctx, token);
+  sessionCache(ctx).forget(tokenHash);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, tokenHash);
     if (actor?.userId) {
@@ -330,6 +335,7 @@ async function activateSession(
     });
     // the absolute lifetime starts when the session becomes usable
     await repo.activateSession(tx, tokenHash, ABSOLUTE_HOURS);
+    sessionCache(ctx).forget(tokenHash);
     const audit = { userId: user.id, label: user.username, ip };
     if (action === 'auth.totp_enabled') {
       await recordAudit(tx, audit, {
@@ -409,6 +415,7 @@ export async function changePassword(
     });
     // every other session of this user ends with the old password
     await repo.deleteSessionsOfUser(tx, user.id, hashSessionToken(ctx, token));
+    forgetUserSessions(ctx, user.id);
     await recordAudit(tx, actor.audit, {
       action: 'auth.password_changed',
       entityType: 'user',
@@ -424,6 +431,7 @@ export async function setLanguage(ctx: AppContext, actor: Actor, lang: Language)
   if (!user || user.lang === lang) return;
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, { lang });
+    forgetUserSessions(ctx, user.id);
     await recordAudit(tx, actor.audit, {
       action: 'user.preferences',
       entityType: 'user',
@@ -508,7 +516,7 @@ export async function removeDemoAccounts(db: Executor, audit: AuditActor) {
 
 export async function sessionView(ctx: AppContext, actor: Actor, csrfToken: string) {
   const user = await repo.findUserById(ctx.db, actor.userId);
-  const places = await repo.placeNames(ctx.db, actor.userId);
+  const places = await repo.assignmentPlaces(ctx.db, [actor.userId]);
   return {
     user: {
       id: actor.userId,
@@ -519,10 +527,15 @@ export async function sessionView(ctx: AppContext, actor: Actor, csrfToken: stri
     },
     roles: places.map((p) => ({
       role: p.role as Role,
-      place: p.level && p.id !== null ? { level: p.level, id: p.id, name: p.name ?? '' } : null,
+      place: p.place_id !== null ? { level: p.level, id: p.place_id, name: p.name ?? '' } : null,
     })),
     permissions: permissionsOf(actor.roles),
     csrfToken,
     mode: ctx.config.ANJU_MODE,
   };
+}
+
+/** Drops a user's cached sessions in this process (after their account or password changed). */
+export function forgetUserSessions(ctx: AppContext, userId: number) {
+  sessionCache(ctx).forgetUser(userId);
 }

@@ -10,7 +10,7 @@ export const required = (field: string) => fieldError(`body.${field}`, 'required
 export const evidenceRequired = () => fieldError('body.attachments', 'evidence_required');
 export const unknownFile = (i: number) => fieldError(`body.attachments.${i}.fileId`, 'unknown_file');
 export const invalidMergeTarget = () => fieldError('body.intoCaseId', 'invalid_merge_target');
-export const unknownUnit = (path: string) => fieldError(path, 'unknown_unit');
+export const unknownUnit = (path: string) => fieldError(path, 'unknown_handling_unit');
 export const stageNotAfter = () => fieldError('body.stage', 'stage_not_after');
 export const reviewDateNotFuture = () => fieldError('body.reviewDate', 'date_not_future');
 export const channelNotAllowed = () => fieldError('body.channel', 'channel_not_allowed');

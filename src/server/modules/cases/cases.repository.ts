@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { CaseListQuery } from '../../../contracts/cases';
 import type { Executor } from '../../db/client';
 import { type Actor, scopeFilter } from '../../platform/access';
+import { auditReserveSql } from '../../platform/audit/audit';
 import { files } from '../../platform/files/files.table';
 import { idempotencyKeys } from '../../platform/idempotency.table';
 import { communities, streets } from '../org/org.table';
@@ -12,6 +13,7 @@ import {
   caseAttachments,
   caseCallbacks,
   caseEvents,
+  caseExternalRefs,
   casePenalties,
   cases,
   caseTasks,
@@ -481,7 +483,7 @@ export interface IntakeRow {
   lat: number | null;
   lng: number | null;
   unitId: number | null;
-  reporterUserId: number;
+  reporterUserId: number | null;
   reporterName: string | null;
   reporterPhoneEnc: string | null;
   routing: unknown;
@@ -497,9 +499,15 @@ export interface IntakeRow {
   eventData: unknown;
 }
 
-// The case, its first event and (with a key) the idempotency record in one prepared statement.
-// The id comes from the sequence inside it; the stored answer gets the id and number added there.
-const INTAKE_CTE = (withKey: boolean) => `
+// The case, its first event and (with a key) the idempotency record or (with an external ticket)
+// the ticket reference in one prepared statement. The id comes from the sequence inside it; the
+// stored answer gets the id and number added there. A used key or ticket writes nothing.
+const INTAKE_CTE = (withKey: boolean, withRef: boolean) => {
+  const ref = withKey ? 32 : 29; // first parameter of the external ticket
+  const gates = [withKey ? 'exists (select 1 from k)' : null, withRef ? 'exists (select 1 from x)' : null]
+    .filter(Boolean)
+    .join(' and ');
+  return `
   with n as (select nextval(pg_get_serial_sequence('case_record', 'id')) as id, ${DUPLICATES_JSON} as duplicates),
   ${
     withKey
@@ -510,6 +518,13 @@ const INTAKE_CTE = (withKey: boolean) => `
           from n on conflict do nothing returning 1),`
       : ''
   }
+  ${
+    withRef
+      ? `x as (insert into case_external_ref (source, ticket, case_id, street_id, api_client_id, media_url, reporter_email_enc)
+          select $${ref}, $${ref + 1}, n.id, $2, $${ref + 2}, $${ref + 3}, $${ref + 4}
+          from n on conflict do nothing returning 1),`
+      : ''
+  }
   c as (
     insert into case_record (id, number, street_id, committee_id, community_id, category_code, rule_id, urgency,
       channel, state, title, description, address, lat, lng, unit_id, reporter_user_id, reporter_name,
@@ -517,22 +532,34 @@ const INTAKE_CTE = (withKey: boolean) => `
       is_enforcement, enforcement_stage, follow_up_days, created_at)
     select n.id, $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), $2, $3, $4, $5, $6, $7, $8, 'reported', $9, $10, $11, $12, $13, $14,
       $15, $16, $17, $18::jsonb, 'register', 1, $19, $20, $21, $22, $23, $24, $25, $26
-    from n ${withKey ? 'where exists (select 1 from k)' : ''}
+    from n ${gates ? `where ${gates}` : ''}
     returning id, street_id),
   e as (
     insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, data)
-    select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id)
-  select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates
+    select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id),
+  h as (${auditReserveSql('$2::int', 'where exists (select 1 from c)')})
+  select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates,
+         (select seq from h) as audit_seq, (select hash from h) as audit_prev_hash
   from n`;
+};
+
+export interface ExternalRefInput {
+  source: string;
+  ticket: string;
+  apiClientId: number | null;
+  mediaUrl: string | null;
+  reporterEmailEnc: string | null;
+}
 
 /**
- * Writes a new case. Returns its id, and whether it was written (false: the idempotency key was
- * already used; a concurrent twin waits on the key's unique index, then finds it taken).
+ * Writes a new case. Returns its id, and whether it was written (false: the idempotency key or the
+ * external ticket was already used; a concurrent twin waits on the unique index, then finds it taken).
  */
 export async function insertIntake(
   client: pg.PoolClient,
   r: IntakeRow,
   key: { value: string; requestHash: string; response: unknown } | null,
+  ref: ExternalRefInput | null = null,
 ) {
   const values: unknown[] = [
     r.numberPrefix,
@@ -565,9 +592,10 @@ export async function insertIntake(
     r.eventData === null ? null : JSON.stringify(r.eventData),
   ];
   if (key) values.push(key.value, key.requestHash, JSON.stringify(key.response));
+  if (ref) values.push(ref.source, ref.ticket, ref.apiClientId, ref.mediaUrl, ref.reporterEmailEnc);
   const res = await client.query({
-    name: key ? 'anju_case_intake_key' : 'anju_case_intake',
-    text: INTAKE_CTE(key !== null),
+    name: `anju_case_intake${key ? '_key' : ''}${ref ? '_ref' : ''}`,
+    text: INTAKE_CTE(key !== null, ref !== null),
     values,
   });
   const row = res.rows[0];
@@ -575,6 +603,9 @@ export async function insertIntake(
     id: Number(row.id),
     created: Number(row.created) > 0,
     eventId: row.event_id === null ? null : Number(row.event_id),
+    /** the place in the street's audit chain, reserved by the same statement when the case was written */
+    auditSlot:
+      row.audit_seq === null ? null : { seq: Number(row.audit_seq), prevHash: row.audit_prev_hash as string },
     duplicates: (
       row.duplicates as { id: number; number: string; title: string; distanceM: number | null }[]
     ).map((d) => ({
@@ -584,6 +615,15 @@ export async function insertIntake(
       distanceM: d.distanceM === null ? null : Number(d.distanceM),
     })),
   };
+}
+
+/** The case filed under another system's ticket number. */
+export function caseOfExternalTicket(db: Executor, source: string, ticket: string) {
+  return db
+    .select({ caseId: caseExternalRefs.caseId })
+    .from(caseExternalRefs)
+    .where(and(eq(caseExternalRefs.source, source), eq(caseExternalRefs.ticket, ticket)))
+    .then((r) => r[0]?.caseId ?? null);
 }
 
 export function findIdempotencyKey(db: Executor, userId: number, key: string) {

@@ -21,6 +21,7 @@ import {
   penalty,
   penaltyInput,
   queueCounts,
+  reporterContact,
   supervisionListQuery,
   supervisionOrder,
   supervisionPage,
@@ -230,6 +231,20 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
         .send(file.content);
     },
+  );
+
+  app.post(
+    '/cases/:id/reporter',
+    {
+      schema: {
+        tags,
+        summary: "The reporter's full name and phone (roles that call back or visit; every view is audited)",
+        params: idParam,
+        response: { 200: reporterContact },
+      },
+      preHandler: requirePermission('cases.reporter_contact'),
+    },
+    async (request) => cases.revealReporter(ctx, actorOf(request), request.params.id),
   );
 
   app.post(

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -114,9 +115,46 @@ export const caseEvents = pgTable(
     taskId: bigint({ mode: 'number' }),
     note: text(),
     data: jsonb(),
+    /**
+     * The writing transaction's id (xid8). Readers of the event stream (cases.outbox.ts) take only
+     * events of transactions older than every one still running, in (tx, id) order, so an event
+     * committed late is never skipped.
+     */
+    tx: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   },
-  (t) => [index().on(t.caseId, t.id)],
+  (t) => [index().on(t.caseId, t.id), index().on(t.tx, t.id), index().on(t.streetId, t.at)],
 );
+
+/**
+ * A case filed by another system (12345 / 962121 hotline, an Open311 client) under that system's
+ * own ticket number: the primary key makes every intake of the same ticket find the first case.
+ */
+export const caseExternalRefs = pgTable(
+  'case_external_ref',
+  {
+    /** the discovery channel: hotline_12345, hotline_962121, open311 */
+    source: text().notNull(),
+    ticket: text().notNull(),
+    caseId: bigint({ mode: 'number' }).notNull(),
+    streetId: integer().notNull(),
+    /** the API client that filed it (null: imported from Excel by staff) */
+    apiClientId: integer(),
+    /** Open311 `media_url` as the client sent it */
+    mediaUrl: text(),
+    /** Open311 reporter e-mail (SM4), told of progress when SMTP is configured */
+    reporterEmailEnc: text(),
+    createdAt: tz().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.ticket] }), uniqueIndex().on(t.caseId)],
+);
+
+/** Where each reader of the case event stream is: the (tx, id) of the last event it handled. */
+export const caseEventCursors = pgTable('case_event_cursor', {
+  consumer: text().primaryKey(),
+  tx: bigint({ mode: 'number' }).notNull().default(0),
+  eventId: bigint({ mode: 'number' }).notNull().default(0),
+  updatedAt: tz().notNull().defaultNow(),
+});
 
 /** A unit's share of a case: the lead task and one per co-unit, each with its own deadline. */
 export const caseTasks = pgTable(

@@ -91,7 +91,12 @@ describe('intake', () => {
     expect(after.events - before.events).toBe(1);
     expect(after.audit - before.audit).toBe(1);
     const detail = (await resident.get(`/api/v1/cases/${c.id}`)).json();
-    expect(detail.reporter).toEqual({ name: expect.any(String), phone: '139****5678', isMe: true });
+    expect(detail.reporter).toEqual({
+      name: expect.any(String),
+      phone: '139****5678',
+      isMe: true,
+      canReveal: false,
+    });
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['report']);
     expect(detail.availableActions).toEqual(['comment']);
     const stored = (await q('select reporter_phone_enc from case_record where id = $1', [c.id])).rows[0];
@@ -642,8 +647,8 @@ describe('uploads are checked by content and size', () => {
       payload: fake.payload,
       headers: fake.headers,
     });
-    expect(r1.statusCode).toBe(415);
-    expect(r1.json().code).toBe('file.type_refused');
+    expect(r1.statusCode).toBe(400);
+    expect(r1.json().errors[0]).toMatchObject({ path: 'body.file', code: 'file_type' });
     const big = Buffer.alloc(10 * 1024 * 1024 + 10, 0);
     PNG_1x1.copy(big);
     const m = multipart('big.png', big, 'image/png');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { z } from 'zod';
 import {
   type CaseAction,
@@ -18,7 +19,7 @@ import type { DiscoveryChannel, ResolvedUnit, Stage, Urgency } from '../../../co
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../platform/access';
-import { canonicalJson, recordAudit } from '../../platform/audit/audit';
+import { appendAudit, canonicalJson, recordAudit } from '../../platform/audit/audit';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
@@ -50,7 +51,7 @@ import {
   unknownUnit,
   unknownUnitOfCommunity,
 } from './cases.errors';
-import { currentRound, isMyTask, mayTake, permissionFor, relationOf } from './cases.policy';
+import { currentRound, isMyTask, mayTake, permissionFor, reaches, relationOf } from './cases.policy';
 import {
   presentAttachment,
   presentCallback,
@@ -67,6 +68,7 @@ import {
   caseNumber,
   enforcementIndex,
   groupRentingViolations,
+  maskName,
   maskPhone,
   nextState,
   remainingMs,
@@ -100,6 +102,7 @@ type CaseAuditEvents = { [A in CaseAction as `case.${A}`]: { before: CaseAudit; 
 declare module '../../platform/audit/audit' {
   interface AuditEvents extends CaseAuditEvents {
     'case.reported': { after: Record<string, unknown> };
+    'case.reporter_revealed': { after: { caseId: number; number: string } };
     'case.escalated': { after: { cases: { caseId: number; level: number }[] } };
     'case.penalty_recorded': { after: Record<string, unknown> };
     'case.inspection_recorded': { after: Record<string, unknown> };
@@ -167,7 +170,10 @@ function defaultChannel(actor: Actor): DiscoveryChannel {
 
 /** Only residents, owners' committee members and mediators: they report as residents. */
 function reportsAsResident(actor: Actor): boolean {
-  return actor.roles.every((r) => r === 'resident' || r === 'owners_committee' || r === 'mediator');
+  return (
+    actor.roles.length > 0 &&
+    actor.roles.every((r) => r === 'resident' || r === 'owners_committee' || r === 'mediator')
+  );
 }
 
 async function checkAttachments(ctx: AppContext, actor: Actor, refs: { fileId: number }[]) {
@@ -217,18 +223,38 @@ export interface IntakeOutcome {
   replayed: boolean;
 }
 
+/** A case filed under another system's ticket number (hotline, Open311): one case per ticket, ever. */
+export interface ExternalTicket {
+  source: DiscoveryChannel;
+  ticket: string;
+  apiClientId: number | null;
+  mediaUrl?: string | null;
+  reporterEmail?: string | null;
+}
+
+/** Everything intake decided before writing: the row, the answer without its id, the audit payload. */
+export interface PreparedIntake {
+  row: repo.IntakeRow;
+  partial: Record<string, unknown>;
+  requestHash: string;
+  attachments: CaseIntake['attachments'];
+  audit: { ruleId: number; urgency: Urgency; actor: Actor };
+  external: ExternalTicket | null;
+  now: Date;
+}
+
 /**
- * Files a case: checks the reporter may report in the community, routes it by the responsibility
- * list, starts the register stage's clock and writes the case, its first event, the idempotency
- * key and the audit row in one transaction. A retry with the same key gets the same answer.
+ * Checks a report and decides everything about it without writing: the reporter may report in the
+ * community, the category has a rule, routing, the register stage's clock. Throws the field errors
+ * a client should see. Integration actors (API clients, userId 0) report with no reporter account.
  */
-export async function reportCase(
+export async function prepareIntake(
   ctx: AppContext,
   actor: Actor,
   input: CaseIntake,
-  idempotencyKey: string | undefined,
   clock: Clock = {},
-): Promise<IntakeOutcome> {
+  external: ExternalTicket | null = null,
+): Promise<PreparedIntake> {
   assertCan(actor, 'cases.report');
   const now = clock.now ?? new Date();
   const asResident = reportsAsResident(actor);
@@ -264,15 +290,16 @@ export async function reportCase(
     categoryCode: category.code,
     ruleId: rule.id,
     urgency,
-    channel: input.channel ?? (asResident ? 'resident_report' : defaultChannel(actor)),
+    channel: external?.source ?? input.channel ?? (asResident ? 'resident_report' : defaultChannel(actor)),
     title: input.title,
     description: input.description,
     address: input.address ?? null,
     lat,
     lng,
     unitId: input.unitId ?? residentUnit ?? null,
-    reporterUserId: actor.userId,
-    reporterName: input.reporterName ?? actor.displayName,
+    // API clients act as userId 0: the case has no reporter account, only the name and phone given
+    reporterUserId: actor.userId > 0 ? actor.userId : null,
+    reporterName: input.reporterName ?? (actor.userId > 0 ? actor.displayName : null),
     reporterPhoneEnc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
     routing,
     stageMode: stage.mode,
@@ -314,45 +341,130 @@ export async function reportCase(
     ...summary,
     routing: { rule: { id: rule.id, version: rule.version }, lead: routing.lead, coUnits: routing.coUnits },
   };
-  const written = await repo.clientTransaction(ctx.database.pool, async (client, tx) => {
-    const r = await repo.insertIntake(
-      client,
-      row,
-      idempotencyKey ? { value: idempotencyKey, requestHash, response: partial } : null,
-    );
-    if (!r.created) return r;
-    if (input.attachments.length)
-      await repo.linkAttachments(tx, r.id, row.streetId, r.eventId!, input.attachments);
-    await recordAudit(tx, actor.audit, {
+  return {
+    row,
+    partial,
+    requestHash,
+    attachments: input.attachments,
+    audit: { ruleId: rule.id, urgency, actor },
+    external,
+    now,
+  };
+}
+
+export interface WrittenIntake {
+  created: boolean;
+  id: number;
+  eventId: number | null;
+  duplicates: { id: number; number: string; title: string; distanceM: number | null }[];
+}
+
+/**
+ * Writes a prepared case in the caller's transaction: the case, its first event, the idempotency
+ * key or external ticket (one statement), its attachments and the audit row. `created` is false when
+ * the key or ticket was already used; nothing is written then.
+ */
+export async function writeIntake(
+  ctx: AppContext,
+  client: pg.PoolClient,
+  tx: Executor,
+  p: PreparedIntake,
+  idempotencyKey: string | undefined,
+): Promise<WrittenIntake> {
+  const r = await repo.insertIntake(
+    client,
+    p.row,
+    idempotencyKey ? { value: idempotencyKey, requestHash: p.requestHash, response: p.partial } : null,
+    p.external
+      ? {
+          source: p.external.source,
+          ticket: p.external.ticket,
+          apiClientId: p.external.apiClientId,
+          mediaUrl: p.external.mediaUrl ?? null,
+          reporterEmailEnc: p.external.reporterEmail ? ctx.cipher.encrypt(p.external.reporterEmail) : null,
+        }
+      : null,
+  );
+  if (!r.created) {
+    if (!p.external) return r;
+    const existing = await repo.caseOfExternalTicket(tx, p.external.source, p.external.ticket);
+    return { ...r, id: existing ?? 0 };
+  }
+  if (p.attachments.length) await repo.linkAttachments(tx, r.id, p.row.streetId, r.eventId!, p.attachments);
+  // the intake statement already reserved the audit row's place in the street's chain
+  await appendAudit(
+    tx,
+    p.audit.actor.audit,
+    {
       action: 'case.reported',
       entityType: 'case',
       entityId: r.id,
-      streetId: row.streetId,
+      streetId: p.row.streetId,
       after: {
         id: r.id,
-        categoryCode: row.categoryCode,
-        communityId: row.communityId,
-        ruleId: rule.id,
-        urgency,
+        categoryCode: p.row.categoryCode,
+        communityId: p.row.communityId,
+        ruleId: p.audit.ruleId,
+        urgency: p.audit.urgency,
+        ...(p.external ? { source: p.external.source, ticket: p.external.ticket } : {}),
       },
-    });
-    return r;
-  });
-  if (written.created) {
-    return {
-      status: 201,
-      body: {
-        ...partial,
-        id: written.id,
-        number: caseNumber(written.id, now),
-        possibleDuplicates: written.duplicates,
-      },
-      replayed: false,
-    };
-  }
+    },
+    r.auditSlot!,
+  );
+  return r;
+}
+
+/** The intake answer of a case written now, from what was prepared and what the insert returned. */
+export function intakeAnswer(p: PreparedIntake, w: WrittenIntake) {
+  return {
+    ...p.partial,
+    id: w.id,
+    number: caseNumber(w.id, p.now),
+    possibleDuplicates: w.duplicates,
+  };
+}
+
+/** The intake answer of a case that already exists (its ticket was filed before). */
+export async function existingIntakeAnswer(ctx: AppContext, id: number) {
+  const row = await repo.caseById(ctx.db, id);
+  if (!row) throw new AppError('internal', 500);
+  const cats = await categoryCache.get(ctx);
+  const routing = routingOf(row);
+  const rule = (await ruleCache.get(ctx)).byId.get(row.ruleId);
+  return {
+    ...presentCaseSummary(row, cats),
+    routing: {
+      rule: { id: row.ruleId, version: rule?.version ?? 0 },
+      lead: routing.lead,
+      coUnits: routing.coUnits,
+    },
+    possibleDuplicates: [],
+  };
+}
+
+/**
+ * Files a case: checks the reporter may report in the community, routes it by the responsibility
+ * list, starts the register stage's clock and writes the case, its first event, the idempotency
+ * key and the audit row in one transaction. A retry with the same key gets the same answer; a
+ * ticket filed before (`external`) answers 200 with the case it made.
+ */
+export async function reportCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: CaseIntake,
+  idempotencyKey: string | undefined,
+  clock: Clock = {},
+  external: ExternalTicket | null = null,
+): Promise<IntakeOutcome> {
+  const p = await prepareIntake(ctx, actor, input, clock, external);
+  const written = await repo.clientTransaction(ctx.database.pool, (client, tx) =>
+    writeIntake(ctx, client, tx, p, idempotencyKey),
+  );
+  if (written.created) return { status: 201, body: intakeAnswer(p, written), replayed: false };
+  if (external) return { status: 200, body: await existingIntakeAnswer(ctx, written.id), replayed: true };
   const stored = await repo.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey ?? '');
   if (!stored) throw new AppError('internal', 500);
-  if (stored.requestHash !== requestHash) throw idempotencyKeyReused();
+  if (stored.requestHash !== p.requestHash) throw idempotencyKeyReused();
   return { status: stored.status, body: stored.response, replayed: true };
 }
 
@@ -426,12 +538,19 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
   const canRespond =
     rel.dispatcher ||
     tasks.some((t) => t.role === 'lead' && t.round === currentRound(tasks) && isMyTask(actor, t));
-  let phone: string | null = null;
-  if (row.reporterPhoneEnc) phone = maskPhone(ctx.cipher.decrypt(row.reporterPhoneEnc));
+  const plainPhone = row.reporterPhoneEnc ? ctx.cipher.decrypt(row.reporterPhoneEnc) : null;
+  // masked on every case page; the name in full for the reporter only (reveal: revealReporter)
+  const phone = plainPhone ? maskPhone(plainPhone) : null;
+  const name = row.reporterName && !rel.reporter ? maskName(row.reporterName) : row.reporterName;
   return {
     ...presentCaseSummary(row, cats, now),
     description: row.description,
-    reporter: { name: row.reporterName, phone, isMe: rel.reporter },
+    reporter: {
+      name,
+      phone,
+      isMe: rel.reporter,
+      canReveal: !rel.reporter && reaches(actor, 'cases.reporter_contact', row, tasks),
+    },
     rule: { id: row.ruleId, ruleKey: rule?.ruleKey ?? row.categoryCode, version: rule?.version ?? 0 },
     routing: routingOf(row),
     deadlines: {
@@ -478,6 +597,30 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
       attach: actor.can('files.upload'),
       export: actor.can('cases.export'),
     },
+  };
+}
+
+/**
+ * The reporter's full name and phone, for roles that need them (回访, on-site repairs): street,
+ * committee, property company of the case, district admin. Every view writes an audit row.
+ */
+export async function revealReporter(ctx: AppContext, actor: Actor, id: number) {
+  const row = await repo.findVisibleCase(ctx.db, actor, id);
+  if (!row) throw caseNotFound();
+  const tasks = await repo.tasksOf(ctx.db, id);
+  if (!reaches(actor, 'cases.reporter_contact', row, tasks)) throw forbidden();
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, actor.audit, {
+      action: 'case.reporter_revealed',
+      entityType: 'case',
+      entityId: id,
+      streetId: row.streetId,
+      after: { caseId: id, number: row.number },
+    }),
+  );
+  return {
+    name: row.reporterName,
+    phone: row.reporterPhoneEnc ? ctx.cipher.decrypt(row.reporterPhoneEnc) : null,
   };
 }
 

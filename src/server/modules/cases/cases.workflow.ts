@@ -90,6 +90,12 @@ export function caseNumber(id: number, at: Date): string {
   return `AJ${d}-${String(id).padStart(6, '0')}`;
 }
 
+/** 张三丰 → 张**: the family name only. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
@@ -148,4 +154,31 @@ export function groupRentingViolations(rooms: readonly InspectionRoom[]): GroupR
 /** The supervision level an overdue stage reaches next: community → street → district → 问责. */
 export function nextEscalation(level: number): 'street' | 'district' | 'accountability' | null {
   return level === 0 ? 'street' : level === 1 ? 'district' : level === 2 ? 'accountability' : null;
+}
+
+/**
+ * When the reporter can expect the problem handled (Open311 `expected_datetime`, the resident's
+ * "expected completion"): the handle stage's deadline, projected through the stages still ahead
+ * with their full limits; while it is being verified, the verify deadline. None once it is over or
+ * while it is suspended.
+ */
+export function expectedCompletion(
+  cal: WorkCalendar,
+  limits: StageLimits | undefined,
+  c: { state: string; stageDueAt: Date | null },
+): Date | null {
+  if (!c.stageDueAt) return null;
+  switch (c.state) {
+    case 'dispatched':
+    case 'in_progress':
+    case 'handled':
+      return c.stageDueAt;
+    case 'registered':
+    case 'reopened':
+      return limits ? cal.deadline(c.stageDueAt, limits.handle) : null;
+    case 'reported':
+      return limits ? cal.deadline(cal.deadline(c.stageDueAt, limits.dispatch), limits.handle) : null;
+    default:
+      return null;
+  }
 }

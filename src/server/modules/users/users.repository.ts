@@ -57,40 +57,6 @@ export function userInDistrict(db: Executor, districtId: number, id: number) {
     .then((r) => r[0]);
 }
 
-export async function assignmentsWithPlaces(db: Executor, userIds: number[]) {
-  if (!userIds.length) return [];
-  const rows = await db.execute<{
-    user_id: number;
-    role: string;
-    street_id: number | null;
-    committee_id: number | null;
-    community_id: number | null;
-    department_id: number | null;
-    organization_id: number | null;
-    unit_id: number | null;
-    level: string;
-    place_id: number | null;
-    name: string | null;
-  }>(sql`
-    select r.user_id, r.role, r.street_id, r.committee_id, r.community_id, r.department_id, r.organization_id, r.unit_id,
-      case when r.unit_id is not null then 'unit' when r.community_id is not null then 'community'
-           when r.committee_id is not null then 'committee' when r.organization_id is not null then 'organization'
-           when r.department_id is not null then 'department' when r.street_id is not null then 'street'
-           else 'district' end as level,
-      coalesce(r.unit_id, r.community_id, r.committee_id, r.organization_id, r.department_id, r.street_id, r.district_id) as place_id,
-      coalesce(
-        (select c.name || ' ' || b.name || '-' || u.number from unit u join building b on b.id = u.building_id
-           join community c on c.id = u.community_id where u.id = r.unit_id),
-        (select name from community where id = r.community_id),
-        (select name from committee where id = r.committee_id),
-        (select name from organization where id = r.organization_id),
-        (select name from department where id = r.department_id),
-        (select name from street where id = r.street_id),
-        (select name from district where id = r.district_id)) as name
-    from role_assignment r where r.user_id in ${userIds} order by r.id`);
-  return rows.rows;
-}
-
 export function phonesOf(db: Executor, personIds: number[]) {
   if (!personIds.length) return Promise.resolve([]);
   return db

@@ -15,7 +15,7 @@ import { hashPassword } from '../../platform/crypto';
 import { AppError, fieldError } from '../../platform/errors';
 import { decodeCursor, page } from '../../platform/pagination';
 import * as auth from '../auth/auth.repository';
-import { createUser, normalizePhone } from '../auth/auth.usecases';
+import { createUser, forgetUserSessions, normalizePhone } from '../auth/auth.usecases';
 import { cannotDisableSelf, placeRequired, placeUnknown, userNotFound } from './users.errors';
 import * as repo from './users.repository';
 
@@ -100,7 +100,7 @@ function maskPhone(phone: string): string {
 }
 
 async function present(ctx: AppContext, rows: auth.UserRow[]): Promise<UserView[]> {
-  const assignments = await repo.assignmentsWithPlaces(
+  const assignments = await auth.assignmentPlaces(
     ctx.db,
     rows.map((r) => r.id),
   );
@@ -208,6 +208,7 @@ export async function updateUser(
       );
     // a disabled account or changed roles take effect at once: its sessions end
     if (input.status === 'disabled' || roles) await repo.endSessions(tx, id);
+    forgetUserSessions(ctx, id);
     await recordAudit(tx, actor.audit, {
       action: 'user.updated',
       entityType: 'user',
@@ -253,6 +254,7 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: number) {
   await ctx.db.transaction(async (tx) => {
     await auth.updateUser(tx, id, { totpEnabled: false, totpSecretEnc: null });
     await repo.endSessions(tx, id);
+    forgetUserSessions(ctx, id);
     await recordAudit(tx, actor.audit, {
       action: 'user.totp_reset',
       entityType: 'user',
@@ -276,6 +278,7 @@ export async function setPassword(ctx: AppContext, actor: Actor, id: number, pas
       isDemo: false,
     });
     await repo.endSessions(tx, id);
+    forgetUserSessions(ctx, id);
     await recordAudit(tx, actor.audit, {
       action: 'user.password_set',
       entityType: 'user',

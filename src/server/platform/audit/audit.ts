@@ -83,6 +83,23 @@ export function auditHash(row: AuditRowForHash): string {
   );
 }
 
+/** A place reserved at the head of a chain: the next sequence number and the hash before it. */
+export interface AuditSlot {
+  seq: number;
+  prevHash: string;
+}
+
+/**
+ * The statement that reserves the next place in a chain (it locks the chain head until commit).
+ * Hot paths embed it in their own statement as a CTE, to save a round trip:
+ * `h as (<this with $n as the chain>) ... returning seq, hash`, then call `appendAudit` with it.
+ */
+export function auditReserveSql(chainParam: string, when = ''): string {
+  return `insert into audit_chain (chain, seq, hash) select ${chainParam}, 1, '${GENESIS}' ${when}
+    on conflict (chain) do update set seq = audit_chain.seq + 1
+    returning seq, hash`;
+}
+
 /**
  * Appends one audit row in the caller's transaction. Call it last in a use case: the chain head
  * stays locked until the transaction ends.
@@ -93,14 +110,24 @@ export async function recordAudit<A extends keyof AuditEvents>(
   entry: AuditEntry<A>,
 ): Promise<void> {
   const chain = entry.streetId ?? 0;
-  const head = await tx.execute<{ seq: number; hash: string }>(sql`
-    insert into audit_chain (chain, seq, hash) values (${chain}, 1, ${GENESIS})
-    on conflict (chain) do update set seq = audit_chain.seq + 1
-    returning seq, hash`);
-  const { seq, hash: prevHash } = head.rows[0]!;
+  const head = await tx.execute<{ seq: number; hash: string }>(
+    sql.raw(auditReserveSql(String(Number(chain)))),
+  );
+  const { seq, hash } = head.rows[0]!;
+  await appendAudit(tx, actor, entry, { seq: Number(seq), prevHash: hash });
+}
+
+/** Writes the audit row into a place reserved with `auditReserveSql`, and moves the chain head to it. */
+export async function appendAudit<A extends keyof AuditEvents>(
+  tx: Executor,
+  actor: AuditActor,
+  entry: AuditEntry<A>,
+  slot: AuditSlot,
+): Promise<void> {
+  const chain = entry.streetId ?? 0;
   const row: AuditRowForHash = {
     chain,
-    seq: Number(seq),
+    seq: slot.seq,
     at: new Date().toISOString(),
     actorUserId: actor.userId,
     actorLabel: actor.label,
@@ -111,7 +138,7 @@ export async function recordAudit<A extends keyof AuditEvents>(
     before: toJsonValue(entry.before),
     after: toJsonValue(entry.after),
     ip: actor.ip ?? null,
-    prevHash,
+    prevHash: slot.prevHash,
   };
   const hash = auditHash(row);
   await tx.execute(sql`

@@ -1,28 +1,16 @@
 import fastifyMultipart from '@fastify/multipart';
+import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { attachmentUploadAnswer } from '../../../contracts/cases';
 import { idParam } from '../../../contracts/common';
+import { fileContentQuery, fileUploadQuery, fileView, MAX_FILE_BYTES } from '../../../contracts/files';
 import type { AppContext } from '../../context';
-import { actorOf, requirePermission } from '../access';
-import { AppError } from '../errors';
-import {
-  checkUpload,
-  fileContent,
-  fileMeta,
-  fileMissing,
-  fileTooLarge,
-  MAX_FILE_BYTES,
-  storeFile,
-} from './files';
+import { actorOf, requirePermission, scopeFilter } from '../access';
+import { notFound } from '../errors';
+import { checkUpload, fileContent, findFileMeta, presentFile, readUpload, storeUpload } from './files';
 
 const tags = ['files'];
-const notFound = () => new AppError('not_found', 404, { entity: 'file' });
 
-/**
- * Uploads: `POST /files` takes one multipart file, checks it by content and answers its id; a
- * record then attaches it (a case action's `attachments`). Until attached, only the uploader
- * reads it here; attached files are read through their record's routes (and its access rules).
- */
+/** Upload (multipart, field `file`) and download of files checked by content: JPEG, PNG, WebP, PDF. */
 export const filesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, fieldSize: 1000 },
@@ -35,54 +23,75 @@ export const filesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags,
         summary: 'Upload one file (multipart field `file`): JPEG, PNG, WebP or PDF by content, 10 MB at most',
+        description:
+          'The type is taken from the bytes, not the name; images get a 320 px WebP thumbnail. `communityId` ' +
+          'places the file in a community the caller can see; otherwise it stays the uploader’s until a record attaches it.',
         consumes: ['multipart/form-data'],
-        response: { 201: attachmentUploadAnswer },
+        querystring: fileUploadQuery,
+        response: { 201: fileView },
       },
       preHandler: requirePermission('files.upload'),
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw new AppError('request.unsupported_media_type', 415);
-      let part: Awaited<ReturnType<typeof request.file>>;
-      let content: Buffer;
-      try {
-        part = await request.file();
-        if (!part) throw fileMissing();
-        content = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
-        throw err;
+      let streetId: number | null = null;
+      const communityId = request.query.communityId ?? null;
+      if (communityId !== null) {
+        const visible = await ctx.db.execute<{ street_id: number }>(sql`
+          select street_id from community
+          where id = ${communityId}
+            and ${scopeFilter(actor, 'org.read', { streetId: sql`street_id`, communityId: sql`id`, committeeId: sql`committee_id` }, { organization: (org) => sql`property_org_id = ${org}` })}`);
+        if (!visible.rows[0]) throw notFound('community');
+        streetId = visible.rows[0].street_id;
       }
-      const checked = await checkUpload(part.filename, content);
-      const id = await storeFile(ctx.db, checked, actor.userId, null);
+      const upload = await readUpload(request);
+      const checked = await checkUpload(upload.filename, upload.buffer);
+      const view = await ctx.db.transaction((tx) =>
+        storeUpload(tx, actor, checked, { streetId, communityId }),
+      );
       reply.status(201);
-      return {
-        fileId: id,
-        name: checked.name,
-        mime: checked.mime,
-        size: checked.size,
-        sha256: checked.sha256,
-        hasThumbnail: checked.thumbnail !== null,
-      };
+      return view;
     },
   );
 
   app.get(
     '/files/:id',
     {
-      schema: { tags, summary: 'An unattached upload, for its uploader', params: idParam },
+      schema: {
+        tags,
+        summary: 'File metadata (the uploader, staff of its place, residents when published)',
+        params: idParam,
+        response: { 200: fileView },
+      },
+      preHandler: requirePermission('files.upload'),
+    },
+    async (request) => {
+      const file = await findFileMeta(ctx.db, actorOf(request), request.params.id);
+      if (!file) throw notFound('file');
+      return presentFile(file);
+    },
+  );
+
+  app.get(
+    '/files/:id/content',
+    {
+      schema: {
+        tags,
+        summary: 'File content with its checked type (`?thumbnail=true` for the preview of an image)',
+        params: idParam,
+        querystring: fileContentQuery,
+      },
       preHandler: requirePermission('files.upload'),
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const meta = await fileMeta(ctx.db, request.params.id);
-      if (!meta || meta.createdBy !== actor.userId || meta.streetId !== null) throw notFound();
-      const file = await fileContent(ctx.db, meta.id);
-      if (!file?.content) throw notFound();
+      const meta = await findFileMeta(ctx.db, actorOf(request), request.params.id);
+      const file = meta ? await fileContent(ctx.db, meta.id, request.query.thumbnail === 'true') : null;
+      if (!file?.content) throw notFound('file');
       return reply
-        .header('content-type', file.mime)
+        .header('content-type', request.query.thumbnail === 'true' ? 'image/webp' : file.mime)
         .header('x-content-type-options', 'nosniff')
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('cache-control', 'private, max-age=300')
         .send(file.content);
     },
   );

@@ -1,15 +1,29 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import {
+  type FileContentType,
+  type FileView,
+  type FileVisibility,
+  MAX_FILE_BYTES,
+} from '../../../contracts/files';
 import type { Executor } from '../../db/client';
-import { AppError } from '../errors';
+import { type Actor, scopeFilter } from '../access';
+import { recordAudit } from '../audit/audit';
+import { AppError, fieldError } from '../errors';
 import { files } from './files.table';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const allowedMimes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type AllowedMime = (typeof allowedMimes)[number];
+declare module '../audit/audit' {
+  interface AuditEvents {
+    'file.uploaded': { after: FileView };
+  }
+}
+
+export { MAX_FILE_BYTES };
+export type FileRow = typeof files.$inferSelect;
 
 /** The type of a file from its first bytes; null for anything that is not JPEG, PNG, WebP or PDF. */
-export function sniffMime(buf: Buffer): AllowedMime | null {
+export function sniffMime(buf: Buffer): FileContentType | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (
     buf.length >= 8 &&
@@ -23,9 +37,9 @@ export function sniffMime(buf: Buffer): AllowedMime | null {
 }
 
 export const fileTooLarge = () => new AppError('file.too_large', 413, { limit: '10 MB' });
-export const fileTypeRefused = () => new AppError('file.type_refused', 415);
-export const fileCorrupt = () => new AppError('file.corrupt', 400);
-export const fileMissing = () => new AppError('file.missing', 400);
+export const fileTypeRefused = () => fieldError('body.file', 'file_type');
+export const fileCorrupt = () => fieldError('body.file', 'file_corrupt');
+export const fileMissing = () => fieldError('body.file', 'file_required');
 
 const THUMB_WIDTH = 320;
 
@@ -45,7 +59,7 @@ async function thumbnailOf(content: Buffer): Promise<Buffer> {
 
 export interface CheckedFile {
   name: string;
-  mime: AllowedMime;
+  mime: FileContentType;
   size: number;
   sha256: string;
   content: Buffer;
@@ -69,42 +83,160 @@ export async function checkUpload(name: string, content: Buffer): Promise<Checke
   };
 }
 
+/**
+ * Reads the one file of a multipart request into memory, refusing anything over `maxBytes`.
+ * The route's plugin must have registered @fastify/multipart.
+ */
+export async function readUpload(
+  request: FastifyRequest,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ filename: string; buffer: Buffer }> {
+  if (!request.isMultipart()) throw new AppError('request.unsupported_media_type', 415);
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
+    throw fileMissing();
+  }
+  if (!part) throw fileMissing();
+  try {
+    return { filename: part.filename || 'file', buffer: await part.toBuffer() };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
+    throw err;
+  }
+}
+
+const metaColumns = {
+  id: files.id,
+  streetId: files.streetId,
+  communityId: files.communityId,
+  name: files.name,
+  mime: files.mime,
+  size: files.size,
+  sha256: files.sha256,
+  visibility: files.visibility,
+  createdBy: files.createdBy,
+  createdAt: files.createdAt,
+  hasThumbnail: sql<boolean>`${files.thumbnail} is not null`,
+};
+export interface FileMeta {
+  id: number;
+  streetId: number | null;
+  communityId: number | null;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  visibility: string;
+  createdBy: number | null;
+  createdAt: Date;
+  hasThumbnail: boolean;
+}
+
+export function presentFile(row: Omit<FileMeta, 'createdBy' | 'streetId'>): FileView {
+  return {
+    fileId: row.id,
+    name: row.name,
+    mime: row.mime as FileContentType,
+    size: row.size,
+    sha256: row.sha256,
+    hasThumbnail: row.hasThumbnail,
+    communityId: row.communityId,
+    visibility: row.visibility as FileVisibility,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Stores a checked file; the caller audits it with the record it belongs to, or uses `storeUpload`. */
 export async function storeFile(
   db: Executor,
   f: CheckedFile,
   createdBy: number | null,
   streetId: number | null,
-) {
+  place: { communityId?: number | null; visibility?: FileVisibility } = {},
+): Promise<number> {
   const rows = await db
     .insert(files)
-    .values({ ...f, createdBy, streetId })
+    .values({
+      ...f,
+      createdBy,
+      streetId,
+      communityId: place.communityId ?? null,
+      visibility: place.visibility ?? 'staff',
+    })
     .returning({ id: files.id });
   return rows[0]!.id;
 }
 
-export function fileMeta(db: Executor, id: number) {
-  return db
-    .select({
-      id: files.id,
-      streetId: files.streetId,
-      name: files.name,
-      mime: files.mime,
-      size: files.size,
-      sha256: files.sha256,
-      createdBy: files.createdBy,
-      hasThumbnail: sql<boolean>`${files.thumbnail} is not null`,
-    })
-    .from(files)
-    .where(eq(files.id, id))
-    .then((r) => r[0] ?? null);
+/** Stores an upload and audits it (without its bytes), in the caller's transaction. */
+export async function storeUpload(
+  tx: Executor,
+  actor: Actor,
+  f: CheckedFile,
+  place: { streetId: number | null; communityId: number | null },
+): Promise<FileView> {
+  const id = await storeFile(tx, f, actor.userId, place.streetId, { communityId: place.communityId });
+  const meta = (await tx.select(metaColumns).from(files).where(eq(files.id, id)))[0]!;
+  const view = presentFile(meta);
+  await recordAudit(tx, actor.audit, {
+    action: 'file.uploaded',
+    entityType: 'file',
+    entityId: id,
+    streetId: place.streetId,
+    after: view,
+  });
+  return view;
 }
 
+/** Files the actor may read: staff of the place, residents for files published to them, the uploader. */
+export function fileScope(actor: Actor): SQL {
+  const cols = { streetId: files.streetId, communityId: files.communityId };
+  return or(
+    scopeFilter(actor, 'files.read', cols),
+    and(scopeFilter(actor, 'files.read_public', cols), eq(files.visibility, 'community')),
+    eq(files.createdBy, actor.userId),
+  )!;
+}
+
+export async function findFileMeta(db: Executor, actor: Actor, id: number): Promise<FileMeta | undefined> {
+  const rows = await db
+    .select(metaColumns)
+    .from(files)
+    .where(and(eq(files.id, id), fileScope(actor)));
+  return rows[0];
+}
+
+/** The bytes (or thumbnail) of a file, without access checks: callers check the record it belongs to. */
 export function fileContent(db: Executor, id: number, thumbnail = false) {
   return db
     .select({ mime: files.mime, name: files.name, content: thumbnail ? files.thumbnail : files.content })
     .from(files)
     .where(eq(files.id, id))
     .then((r) => r[0] ?? null);
+}
+
+/**
+ * A file a record of `communityId` may refer to: it must exist, be visible to the actor and belong
+ * to that community (or have been uploaded by the actor without a place). Otherwise 400 on `path`.
+ */
+export async function attachableFile(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  communityId: number,
+  path: string,
+): Promise<FileMeta> {
+  const file = await findFileMeta(db, actor, id);
+  if (!file || (file.communityId !== null && file.communityId !== communityId))
+    throw fieldError(path, 'unknown_file');
+  return file;
+}
+
+/** Publishes files to the residents of their community (e.g. attachments of a disclosure). */
+export async function publishFiles(tx: Executor, ids: number[]): Promise<void> {
+  if (ids.length) await tx.update(files).set({ visibility: 'community' }).where(inArray(files.id, ids));
 }
 
 /** Sets the place of files once they are attached to a record of that street. */

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { AuditEntryView, auditVerifyResult } from '../../../contracts/audit';
 import { api } from '../../api/client';
 import { useCan } from '../../api/session';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, pickerToInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
@@ -147,8 +147,8 @@ export default function AuditPage() {
             onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
               setFilters({
                 ...filters,
-                from: range?.[0]?.toISOString() ?? undefined,
-                to: range?.[1]?.toISOString() ?? undefined,
+                from: range?.[0] ? pickerToInstant(range[0]) : undefined,
+                to: range?.[1] ? pickerToInstant(range[1]) : undefined,
               })
             }
           />

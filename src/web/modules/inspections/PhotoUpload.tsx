@@ -41,7 +41,7 @@ export function PhotoUpload({
       setBusy((n) => n + 1);
       try {
         const r = await api.post<{ fileId: number }>('/files', body);
-        added.push({ fileId: r.fileId, url: `/api/v1/files/${r.fileId}` });
+        added.push({ fileId: r.fileId, url: `/api/v1/files/${r.fileId}/content?thumbnail=true` });
       } catch (err) {
         message.error(err instanceof ProblemError ? err.problem.detail : String(err));
       } finally {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { CommunityProfile } from '../../../contracts/org';
 import type { Permission } from '../../../contracts/permissions';
 import { AssetsProfileSection } from '../assets/AssetsProfileSection';
+import { CommunityCasesSection } from '../cases/CommunityCasesSection';
 import { FireProfileSection } from '../firesafety/FireProfileSection';
 import { HazardsProfileSection } from '../hazards/HazardsProfileSection';
 import { LegacyProfileSection } from '../legacy/LegacyProfileSection';
@@ -21,6 +22,7 @@ export interface ProfileSection {
 }
 
 export const profileSections: ProfileSection[] = [
+  { key: 'cases', title: 'cases:profile.title', permission: 'cases.read', Component: CommunityCasesSection },
   // safety (seed 二(一), 二(四))
   {
     key: 'hazards',

@@ -1,0 +1,514 @@
+import { sql } from 'drizzle-orm';
+import {
+  type CreateFundUseBody,
+  type FundUseAction,
+  type FundUseListQuery,
+  type FundUsePath,
+  type FundUseState,
+  fundUseActions,
+  fundUseTransitions,
+  transitionAllowed,
+} from '../../../contracts/funds';
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import { addDays, shanghaiDate } from '../../platform/dates';
+import { forbidden, versionConflict } from '../../platform/errors';
+import { page } from '../../platform/pagination';
+import { reaches } from '../owners/owners.policy';
+import * as owners from '../owners/owners.repository';
+import { publishDisclosure } from '../owners/owners.usecases';
+import { closesInPast } from '../votes/votes.errors';
+import { insertDraft, openInTx } from '../votes/votes.usecases';
+import * as err from './funds.errors';
+import { apportion } from './funds.ledger';
+import * as repo from './funds.repository';
+import type { FundUseRow } from './funds.table';
+import { bankSpec, hundredths, idCursor, post, unitSpec } from './funds.usecases';
+
+declare module '../../platform/audit/audit' {
+  interface AuditEvents {
+    'fund_use.created': { after: FundUseRow };
+    'fund_use.vote_started': { before: FundUseRow; after: FundUseRow };
+    'fund_use.transitioned': { before: FundUseRow; after: FundUseRow };
+    'fund_use.tranche_paid': { before: FundUseRow; after: FundUseRow & { tranche: Record<string, unknown> } };
+  }
+}
+
+/** How long a fund-use disclosure stays on the board. */
+const DISCLOSURE_DAYS = 30;
+
+function presentSummary(r: repo.FundUseListRow) {
+  const u = r.use;
+  return {
+    id: u.id,
+    community: { id: u.communityId, name: r.communityName },
+    path: u.path as FundUsePath,
+    emergencyKind: u.emergencyKind as 'roof_leak' | null,
+    title: u.title,
+    status: u.status as FundUseState,
+    budgetFen: u.budgetFen,
+    approvedFen: u.approvedFen,
+    disbursedFen: Number(r.disbursedFen),
+    vote: u.voteId !== null ? { id: u.voteId, status: r.voteStatus ?? '', passed: r.votePassed } : null,
+    caseId: u.caseId,
+    hazardId: u.hazardId,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+const placedOf = (r: repo.FundUseListRow) => ({
+  streetId: r.use.streetId,
+  communityId: r.use.communityId,
+  committeeId: r.committeeId,
+  propertyOrgId: r.propertyOrgId,
+});
+
+/** Which actions the caller may take now: the state table, the path, and the caller's reach. */
+function actionsFor(actor: Actor, r: repo.FundUseListRow): FundUseAction[] {
+  const placed = placedOf(r);
+  return fundUseActions.filter((a) => {
+    if (!transitionAllowed(a, r.use.status as FundUseState, r.use.path as FundUsePath)) return false;
+    const by = fundUseTransitions[a].by;
+    if (by === 'review') return reaches(actor, 'fund_use.review', placed);
+    if (!reaches(actor, 'fund_use.request', placed)) return false;
+    // the owners' committee runs the normal path; the street may act for emergencies
+    return r.use.path === 'emergency' || reaches(actor, 'votes.manage', placed);
+  });
+}
+
+export async function listFundUses(ctx: AppContext, actor: Actor, q: FundUseListQuery) {
+  const after = idCursor(q.cursor);
+  const filter = {
+    ...(q.communityId ? { communityId: q.communityId } : {}),
+    ...(q.streetId ? { streetId: q.streetId } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.path ? { path: q.path } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    repo.listFundUses(ctx.db, actor, { ...filter, limit: q.limit }, after),
+    after === null ? repo.countFundUses(ctx.db, actor, filter) : Promise.resolve(-1),
+  ]);
+  const result = page(rows, q.limit, (r) => [r.use.id]);
+  return { items: result.items.map(presentSummary), nextCursor: result.nextCursor, total };
+}
+
+export async function* iterateFundUses(
+  ctx: AppContext,
+  actor: Actor,
+  q: Omit<FundUseListQuery, 'limit' | 'cursor'>,
+) {
+  let cursor: string | undefined;
+  for (;;) {
+    const p = await listFundUses(ctx, actor, { ...q, limit: 200, cursor });
+    yield* p.items;
+    if (!p.nextCursor) return;
+    cursor = p.nextCursor;
+  }
+}
+
+export async function getFundUse(ctx: AppContext, actor: Actor, id: number) {
+  const row = await repo.findFundUse(ctx.db, actor, 'fund_use.read', id);
+  if (!row) throw err.fundUseNotFound();
+  const u = row.use;
+  const [events, tranches, buildings, scope] = await Promise.all([
+    repo.eventsOf(ctx.db, id),
+    repo.tranchesOf(ctx.db, id),
+    u.buildingIds ? repo.buildingsOfCommunity(ctx.db, u.communityId, u.buildingIds) : Promise.resolve([]),
+    repo.unitsForPosting(ctx.db, u.communityId, u.buildingIds),
+  ]);
+  const placed = placedOf(row);
+  const area = scope.reduce((s, x) => s + hundredths(x.exclusiveArea), 0n);
+  return {
+    ...presentSummary(row),
+    description: u.description,
+    payee: u.payee,
+    buildings: buildings.map((b) => ({ id: b.id, name: b.name })),
+    scopeUnits: scope.length,
+    scopeArea: `${area / 100n}.${(area % 100n).toString().padStart(2, '0')}`,
+    events: events.map((e) => ({
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      by: e.byLabel,
+      at: e.at.toISOString(),
+      note: e.note,
+    })),
+    tranches: tranches.map((t) => ({
+      id: t.id,
+      seq: t.seq,
+      amountFen: t.amountFen,
+      paidOn: t.paidOn,
+      payee: t.payee,
+      entryId: t.entryId,
+    })),
+    disclosureId: u.disclosureId,
+    version: u.version,
+    abilities: {
+      actions: actionsFor(actor, row),
+      startVote:
+        u.path === 'normal' &&
+        u.status === 'draft' &&
+        reaches(actor, 'fund_use.request', placed) &&
+        reaches(actor, 'votes.manage', placed),
+      addTranche:
+        ['bureau_approved', 'disbursing', 'accepted'].includes(u.status) &&
+        reaches(actor, 'fund_use.review', placed),
+    },
+  };
+}
+
+async function event(
+  tx: Executor,
+  actor: Actor,
+  use: FundUseRow,
+  action: string,
+  from: string | null,
+  to: string,
+  note: string | null,
+) {
+  await repo.insertFundUseEvent(tx, {
+    streetId: use.streetId,
+    fundUseId: use.id,
+    action,
+    fromStatus: from,
+    toStatus: to,
+    note,
+    byUserId: actor.userId,
+    byLabel: actor.displayName,
+  });
+}
+
+export async function createFundUse(ctx: AppContext, actor: Actor, body: CreateFundUseBody) {
+  const community = await owners.scopedCommunity(ctx.db, actor, 'fund_use.request', body.communityId);
+  if (!community) throw err.communityNotFound();
+  if (body.path === 'normal' && !reaches(actor, 'votes.manage', community))
+    throw err.normalPathNeedsOwnersCommittee();
+  if (!(await repo.fundCommunityRow(ctx.db, community.id))) throw err.fundNotSetUp();
+  let buildingIds: number[] | null = null;
+  if (body.buildingIds) {
+    buildingIds = [...new Set(body.buildingIds)];
+    const known = new Set(
+      (await repo.buildingsOfCommunity(ctx.db, community.id, buildingIds)).map((b) => b.id),
+    );
+    body.buildingIds.forEach((b, i) => {
+      if (!known.has(b)) throw err.unknownBuilding(`body.buildingIds.${i}`);
+    });
+  }
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await repo.insertFundUse(tx, {
+      streetId: community.streetId,
+      communityId: community.id,
+      path: body.path,
+      emergencyKind: body.emergencyKind ?? null,
+      title: body.title,
+      description: body.description,
+      payee: body.payee,
+      budgetFen: body.budgetFen,
+      buildingIds,
+      caseId: body.caseId ?? null,
+      hazardId: body.hazardId ?? null,
+      createdBy: actor.userId,
+    });
+    await event(tx, actor, row, 'create', null, 'draft', null);
+    await recordAudit(tx, actor.audit, {
+      action: 'fund_use.created',
+      entityType: 'fund_use',
+      entityId: row.id,
+      streetId: row.streetId,
+      after: row,
+    });
+    return row.id;
+  });
+  return getFundUse(ctx, actor, id);
+}
+
+async function lockVersion(tx: Executor, id: number, version: number) {
+  const before = await repo.lockFundUse(tx, id);
+  if (!before) throw err.fundUseNotFound();
+  if (before.version !== version) throw versionConflict(before.version);
+  return before;
+}
+
+/** Normal path: the plan goes to the owners as a `use_fund` vote, opened at once with its roll. */
+export async function startVote(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; closesAt: string },
+  now = new Date(),
+) {
+  const row = await repo.findFundUse(ctx.db, actor, 'fund_use.request', id);
+  if (!row) throw err.fundUseNotFound();
+  if (!reaches(actor, 'votes.manage', placedOf(row))) throw err.normalPathNeedsOwnersCommittee();
+  if (row.use.path !== 'normal' || row.use.status !== 'draft')
+    throw err.invalidTransition('start_vote', row.use.status);
+  if (new Date(body.closesAt) <= now) throw closesInPast();
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockVersion(tx, id, body.version);
+    if (before.status !== 'draft') throw err.invalidTransition('start_vote', before.status);
+    const vote = await insertDraft(
+      tx,
+      actor,
+      { id: before.communityId, streetId: before.streetId },
+      {
+        title: before.title,
+        matterType: 'use_fund',
+        description: before.description,
+        closesAt: body.closesAt,
+      },
+      id,
+    );
+    await openInTx(tx, actor, vote.id, vote.version, now);
+    const after = (await repo.updateFundUse(tx, id, before.version, { status: 'voting', voteId: vote.id }))!;
+    await event(tx, actor, after, 'start_vote', 'draft', 'voting', null);
+    await recordAudit(tx, actor.audit, {
+      action: 'fund_use.vote_started',
+      entityType: 'fund_use',
+      entityId: id,
+      streetId: after.streetId,
+      before,
+      after,
+    });
+  });
+  return getFundUse(ctx, actor, id);
+}
+
+/** One step of the workflow in `fundUseTransitions`, with the checks each step needs. */
+export async function transition(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: {
+    action: FundUseAction;
+    version: number;
+    note?: string | undefined;
+    approvedFen?: number | undefined;
+  },
+) {
+  const row = await repo.findFundUse(ctx.db, actor, 'fund_use.read', id);
+  if (!row) throw err.fundUseNotFound();
+  const t = fundUseTransitions[body.action];
+  const permission = t.by === 'review' ? 'fund_use.review' : 'fund_use.request';
+  if (!actor.can(permission)) throw forbidden();
+  if (!actionsFor(actor, row).includes(body.action)) {
+    if (!transitionAllowed(body.action, row.use.status as FundUseState, row.use.path as FundUsePath))
+      throw err.invalidTransition(body.action, row.use.status);
+    throw forbidden();
+  }
+  if (body.action === 'reject' && !body.note) throw err.noteRequired();
+  if (body.action === 'approve' && body.approvedFen !== undefined && body.approvedFen > row.use.budgetFen)
+    throw err.exceedsBudget();
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockVersion(tx, id, body.version);
+    if (!transitionAllowed(body.action, before.status as FundUseState, before.path as FundUsePath))
+      throw err.invalidTransition(body.action, before.status);
+    const patch: Partial<FundUseRow> = { status: t.to };
+    if (body.action === 'confirm') {
+      const vote = await tx.execute<{ status: string; passed: boolean | null }>(
+        sql`select status, passed from owner_vote where id = ${before.voteId}`,
+      );
+      if (vote.rows[0]?.status !== 'closed' || !vote.rows[0].passed) throw err.fundUseVoteNotPassed();
+    }
+    if (body.action === 'approve') patch.approvedFen = body.approvedFen ?? before.budgetFen;
+    if (body.action === 'disclose') {
+      const tranches = await repo.tranchesOf(tx, id);
+      const scope = await repo.unitsForPosting(tx, before.communityId, before.buildingIds);
+      const disclosure = await publishDisclosure(tx, actor, {
+        streetId: before.streetId,
+        communityId: before.communityId,
+        category: 'fund_use',
+        title: before.title,
+        body: [before.description, body.note].filter(Boolean).join('\n\n'),
+        data: {
+          path: before.path,
+          emergencyKind: before.emergencyKind,
+          budgetFen: before.budgetFen,
+          approvedFen: before.approvedFen,
+          disbursedFen: tranches.reduce((s, x) => s + x.amountFen, 0),
+          tranches: tranches.map((x) => ({
+            seq: x.seq,
+            amountFen: x.amountFen,
+            paidOn: x.paidOn,
+            payee: x.payee,
+          })),
+          scopeUnits: scope.length,
+          voteId: before.voteId,
+          caseId: before.caseId,
+          hazardId: before.hazardId,
+        },
+        visibleUntil: addDays(shanghaiDate(), DISCLOSURE_DAYS),
+        source: { type: 'fund_use', id },
+      });
+      patch.disclosureId = disclosure?.id ?? null;
+    }
+    const after = (await repo.updateFundUse(tx, id, before.version, patch))!;
+    await event(tx, actor, after, body.action, before.status, after.status, body.note ?? null);
+    await recordAudit(tx, actor.audit, {
+      action: 'fund_use.transitioned',
+      entityType: 'fund_use',
+      entityId: id,
+      streetId: after.streetId,
+      before,
+      after,
+    });
+  });
+  return getFundUse(ctx, actor, id);
+}
+
+/**
+ * A tranche paid to the contractor: its amount is apportioned to the units in scope by exclusive
+ * area (largest remainder, so the fen add up) and taken from their accounts in one entry.
+ */
+export async function payTranche(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  body: { version: number; amountFen: number; paidOn: string; payee: string },
+) {
+  const row = await repo.findFundUse(ctx.db, actor, 'fund_use.review', id);
+  if (!row) throw err.fundUseNotFound();
+  const fund = (await repo.fundCommunityRow(ctx.db, row.use.communityId))!;
+  await ctx.db.transaction(async (tx) => {
+    const before = await lockVersion(tx, id, body.version);
+    if (!['bureau_approved', 'disbursing', 'accepted'].includes(before.status))
+      throw err.invalidTransition('tranche', before.status);
+    await tx.execute(sql`select 1 from fund_community where community_id = ${before.communityId} for update`);
+    const tranches = await repo.tranchesOf(tx, id);
+    const paid = tranches.reduce((s, x) => s + x.amountFen, 0);
+    const remaining = (before.approvedFen ?? 0) - paid;
+    if (body.amountFen > remaining) throw err.exceedsApproved(remaining);
+    const scope = await repo.unitsForPosting(tx, before.communityId, before.buildingIds);
+    if (scope.length === 0) throw err.noUnits();
+    const shares = apportion(
+      BigInt(body.amountFen),
+      scope.map((u) => ({ id: u.unitId, weight: hundredths(u.exclusiveArea) })),
+    );
+    const balances = await repo.unitBalances(tx, before.communityId, { unitIds: scope.map((u) => u.unitId) });
+    const primaryBalance = new Map(
+      balances.map((b) => [
+        b.unitId,
+        BigInt((b.byFundType ?? []).find((t) => t.fundType === fund.primaryFundType)?.balanceFen ?? 0),
+      ]),
+    );
+    const short = [...shares].filter(([unitId, fen]) => (primaryBalance.get(unitId) ?? 0n) < fen).length;
+    if (short > 0) throw err.insufficientUnitBalance(short);
+    const posted = await post(
+      tx,
+      actor,
+      { id: before.communityId, streetId: before.streetId },
+      {
+        kind: 'disbursement',
+        entryDate: body.paidOn,
+        memo: `${before.title} #${tranches.length + 1}`,
+        ref: { type: 'fund_use', id },
+      },
+      [
+        ...[...shares].map(([unitId, fen]) => ({
+          spec: unitSpec(unitId, fund.primaryFundType),
+          debitFen: fen,
+          creditFen: 0n,
+        })),
+        { spec: bankSpec, debitFen: 0n, creditFen: BigInt(body.amountFen) },
+      ],
+      { audit: false },
+    );
+    const tranche = await repo.insertTranche(tx, {
+      streetId: before.streetId,
+      fundUseId: id,
+      seq: tranches.length + 1,
+      amountFen: body.amountFen,
+      paidOn: body.paidOn,
+      payee: body.payee,
+      entryId: posted.entryId,
+    });
+    const to = before.status === 'bureau_approved' ? 'disbursing' : before.status;
+    const after = (await repo.updateFundUse(tx, id, before.version, { status: to }))!;
+    await event(tx, actor, after, 'tranche', before.status, to, `${tranche.seq}: ${body.amountFen}`);
+    await recordAudit(tx, actor.audit, {
+      action: 'fund_use.tranche_paid',
+      entityType: 'fund_use',
+      entityId: id,
+      streetId: after.streetId,
+      before,
+      after: { ...after, tranche: { ...tranche, lineCount: posted.lineCount } },
+    });
+  });
+  return getFundUse(ctx, actor, id);
+}
+
+/** Planned share (of the approved amount, else the budget) and what was charged, per unit in scope. */
+export async function listShares(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  q: { limit: number; cursor?: string | undefined },
+) {
+  const row = await repo.findFundUse(ctx.db, actor, 'fund_use.read', id);
+  if (!row) throw err.fundUseNotFound();
+  const scope = await repo.unitsForPosting(ctx.db, row.use.communityId, row.use.buildingIds);
+  const planned = scope.length
+    ? apportion(
+        BigInt(row.use.approvedFen ?? row.use.budgetFen),
+        scope.map((u) => ({ id: u.unitId, weight: hundredths(u.exclusiveArea) })),
+      )
+    : new Map<number, bigint>();
+  const charged = new Map(
+    (await repo.unitMovementsOfRef(ctx.db, 'fund_use', [id])).map((m) => [
+      m.unitId,
+      m.debitFen - m.creditFen,
+    ]),
+  );
+  const after = idCursor(q.cursor);
+  const rest = after === null ? scope : scope.filter((u) => u.unitId > after);
+  const result = page(rest, q.limit, (u) => [u.unitId]);
+  return {
+    items: result.items.map((u) => ({
+      unitId: u.unitId,
+      building: { id: u.buildingId, name: u.buildingName },
+      number: u.number,
+      exclusiveArea: u.exclusiveArea,
+      plannedFen: Number(planned.get(u.unitId) ?? 0n),
+      chargedFen: charged.get(u.unitId) ?? 0,
+    })),
+    nextCursor: result.nextCursor,
+    total: after === null ? scope.length : -1,
+  };
+}
+
+/** For residents: each fund use of the community whose scope covers one of the units, with the unit's share. */
+export async function sharesOfUnits(ctx: AppContext, communityId: number, unitIds: readonly number[]) {
+  const uses = await repo.fundUsesOfCommunities(ctx.db, [communityId]);
+  const charged = await repo.unitMovementsOfRef(
+    ctx.db,
+    'fund_use',
+    uses.map((u) => u.id),
+  );
+  const out = [];
+  for (const use of uses) {
+    const scope = await repo.unitsForPosting(ctx.db, communityId, use.buildingIds);
+    const mine = scope.filter((u) => unitIds.includes(u.unitId));
+    if (mine.length === 0) continue;
+    const planned = apportion(
+      BigInt(use.approvedFen ?? use.budgetFen),
+      scope.map((u) => ({ id: u.unitId, weight: hundredths(u.exclusiveArea) })),
+    );
+    const plannedFen = mine.reduce((s, u) => s + Number(planned.get(u.unitId) ?? 0n), 0);
+    const chargedFen = charged
+      .filter((c) => c.refId === use.id && unitIds.includes(c.unitId))
+      .reduce((s, c) => s + c.debitFen - c.creditFen, 0);
+    out.push({
+      fundUse: {
+        id: use.id,
+        title: use.title,
+        status: use.status as FundUseState,
+        path: use.path as FundUsePath,
+      },
+      plannedFen,
+      chargedFen,
+    });
+  }
+  return out;
+}

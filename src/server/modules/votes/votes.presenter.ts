@@ -1,0 +1,26 @@
+import type { MatterType, RuleSet, TallyView, VoteStatus, VoteSummary } from '../../../contracts/votes';
+import type { VoteListRow } from './votes.repository';
+
+export function presentVoteSummary(row: VoteListRow): VoteSummary {
+  const v = row.vote;
+  return {
+    id: v.id,
+    community: { id: v.communityId, name: row.communityName },
+    title: v.title,
+    matterType: v.matterType as MatterType,
+    status: v.status as VoteStatus,
+    ruleSet: v.ruleSet as RuleSet | null,
+    openedOn: v.openedOn,
+    closesAt: v.closesAt.toISOString(),
+    closedAt: v.closedAt?.toISOString() ?? null,
+    passed: v.passed,
+    publicUntil: v.publicUntil,
+    rollUnits: row.rollUnits,
+    ballots: row.ballots,
+    fundUseId: v.fundUseId,
+  };
+}
+
+export function storedResult(row: VoteListRow): TallyView | null {
+  return (row.vote.result as TallyView | null) ?? null;
+}
