@@ -24,6 +24,8 @@ export const discoveryChannels = [
   'department_inspection',
   'leader_assigned',
   'open311',
+  /** a failed item of an inspection round (巡查) */
+  'inspection',
 ] as const;
 export type DiscoveryChannel = (typeof discoveryChannels)[number];
 

@@ -1,16 +1,24 @@
+import { assetsGrants } from './assets';
 import { auditGrants } from './audit';
 import { calendarGrants } from './calendar';
 import { casesGrants } from './cases';
 import { dutiesGrants } from './duties';
+import { emergencyGrants } from './emergency';
 import { filesGrants } from './files';
+import { firesafetyGrants } from './firesafety';
 import { fundsGrants } from './funds';
+import { hazardsGrants } from './hazards';
+import { inspectionsGrants } from './inspections';
 import { integrationsGrants } from './integrations';
+import { legacyGrants } from './legacy';
 import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
 import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
 import { votesGrants } from './votes';
+import { warrantiesGrants } from './warranties';
+import { waterloggingGrants } from './waterlogging';
 
 /** Every permission of Anju, by role, merged from the domains' grant tables. */
 export const grants = {
@@ -21,6 +29,14 @@ export const grants = {
   ...dutiesGrants,
   ...casesGrants,
   ...filesGrants,
+  ...assetsGrants,
+  ...inspectionsGrants,
+  ...hazardsGrants,
+  ...emergencyGrants,
+  ...firesafetyGrants,
+  ...warrantiesGrants,
+  ...legacyGrants,
+  ...waterloggingGrants,
   ...ownersGrants,
   ...votesGrants,
   ...fundsGrants,

@@ -14,14 +14,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { assetsRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { sessionPlugin } from './modules/auth/auth.session';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { dutiesRoutes } from './modules/duties/duties.routes';
+import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { firesafetyRoutes } from './modules/firesafety/firesafety.routes';
 import { fundsRoutes } from './modules/funds/funds.routes';
+import { hazardsRoutes } from './modules/hazards/hazards.routes';
 import { hotlineRoutes } from './modules/hotline/hotline.routes';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes';
 import { integrationsRoutes } from './modules/integrations/integrations.routes';
+import { legacyRoutes } from './modules/legacy/legacy.routes';
 import { mediationRoutes } from './modules/mediation/mediation.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { open311Routes } from './modules/open311/open311.routes';
@@ -30,6 +36,8 @@ import { ownersRoutes } from './modules/owners/owners.routes';
 import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { votesRoutes } from './modules/votes/votes.routes';
+import { warrantiesRoutes } from './modules/warranties/warranties.routes';
+import { waterloggingRoutes } from './modules/waterlogging/waterlogging.routes';
 import { calendarRoutes } from './platform/calendar/calendar.routes';
 import { AppError } from './platform/errors';
 import { filesRoutes } from './platform/files/files.routes';
@@ -116,6 +124,18 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(filesRoutes, { ctx });
       await api.register(dutiesRoutes, { ctx });
       await api.register(casesRoutes, { ctx });
+      // safety: assets, inspections, hazards, emergency centre, fire safety, warranties, legacy, waterlogging
+      for (const routes of [
+        assetsRoutes,
+        inspectionsRoutes,
+        hazardsRoutes,
+        emergencyRoutes,
+        firesafetyRoutes,
+        warrantiesRoutes,
+        legacyRoutes,
+        waterloggingRoutes,
+      ])
+        await api.register(routes, { ctx });
       await api.register(ownersRoutes, { ctx });
       await api.register(votesRoutes, { ctx });
       await api.register(fundsRoutes, { ctx });

@@ -1,6 +1,8 @@
 import { authJobs } from './modules/auth/auth.jobs';
 import { casesJobs } from './modules/cases/cases.jobs';
+import { emergencyJobs } from './modules/emergency/emergency.jobs';
 import { fundsJobs } from './modules/funds/funds.jobs';
+import { inspectionsJobs } from './modules/inspections/inspections.jobs';
 import { integrationsJobs } from './modules/integrations/integrations.jobs';
 import { notificationsJobs } from './modules/notifications/notifications.jobs';
 import { ownersJobs } from './modules/owners/owners.jobs';
@@ -16,4 +18,6 @@ export const allJobs: JobDefinition[] = [
   ...fundsJobs,
   ...notificationsJobs,
   ...integrationsJobs,
+  ...inspectionsJobs,
+  ...emergencyJobs,
 ];

@@ -4,6 +4,7 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { MobileLayout } from './mobile/MobileLayout';
 import { LoginPage } from './modules/auth/LoginPage';
+import { FieldLayout } from './modules/inspections/FieldLayout';
 
 const HomePage = lazy(() => import('./modules/home/HomePage'));
 const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
@@ -25,6 +26,18 @@ const SupervisionPage = lazy(() => import('./modules/cases/SupervisionPage'));
 const DutiesPage = lazy(() => import('./modules/duties/DutiesPage'));
 const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
+const AssetListPage = lazy(() => import('./modules/assets/AssetListPage'));
+const AssetDetailPage = lazy(() => import('./modules/assets/AssetDetailPage'));
+const InspectionsPage = lazy(() => import('./modules/inspections/InspectionsPage'));
+const FieldHomePage = lazy(() => import('./modules/inspections/FieldHomePage'));
+const RoundFormPage = lazy(() => import('./modules/inspections/RoundFormPage'));
+const HazardListPage = lazy(() => import('./modules/hazards/HazardListPage'));
+const HazardDetailPage = lazy(() => import('./modules/hazards/HazardDetailPage'));
+const EmergencyPage = lazy(() => import('./modules/emergency/EmergencyPage'));
+const FireSafetyPage = lazy(() => import('./modules/firesafety/FireSafetyPage'));
+const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'));
+const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
+const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
 const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
@@ -34,6 +47,16 @@ const consoleRoutes: RouteObject[] = [
   { index: true, element: page(<HomePage />) },
   { path: 'communities', element: page(<CommunityListPage />) },
   { path: 'communities/:id', element: page(<CommunityProfilePage />) },
+  { path: 'assets', element: page(<AssetListPage />) },
+  { path: 'assets/:id', element: page(<AssetDetailPage />) },
+  { path: 'inspections', element: page(<InspectionsPage />) },
+  { path: 'hazards', element: page(<HazardListPage />) },
+  { path: 'hazards/:id', element: page(<HazardDetailPage />) },
+  { path: 'emergency', element: page(<EmergencyPage />) },
+  { path: 'fire-safety', element: page(<FireSafetyPage />) },
+  { path: 'warranties', element: page(<WarrantiesPage />) },
+  { path: 'legacy', element: page(<LegacyPage />) },
+  { path: 'waterlogging', element: page(<WaterloggingPage />) },
   { path: 'cases', element: page(<CaseConsolePage />) },
   { path: 'cases/new', element: page(<CaseNewPage />) },
   { path: 'cases/:id', element: page(<CaseDetailPage />) },
@@ -61,6 +84,16 @@ export const router = createBrowserRouter([
   { path: '/m/login', element: page(<MobileLoginPage />) },
   { path: '/m', element: <MobileLayout />, children: mobileRoutes },
   { path: '/login', element: <LoginPage /> },
+  // field work on a phone (inspection rounds), outside the console frame
+  {
+    path: '/field',
+    element: <FieldLayout />,
+    children: [
+      { index: true, element: page(<FieldHomePage />) },
+      { path: 'rounds/:id', element: page(<RoundFormPage />) },
+      { path: 'hazards/:id', element: page(<HazardDetailPage />) },
+    ],
+  },
   {
     path: '/',
     element: <AppLayout />,

@@ -18,6 +18,7 @@ import {
 import { seedGovernance } from './governance';
 import * as hp from './huangpu';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
+import { seedDemoSafety } from './safety';
 
 declare module '../platform/audit/audit' {
   interface AuditEvents {
@@ -496,6 +497,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
   }
   Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
+  Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',

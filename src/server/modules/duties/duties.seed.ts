@@ -118,6 +118,11 @@ export const categorySeeds: CategorySeed[] = [
     nameEn: 'New-build quality under warranty',
     children: [
       { code: 'warranty.leak', name: '渗漏', nameEn: 'Leaks' },
+      {
+        code: 'warranty.structure',
+        name: '地基基础和主体结构质量问题',
+        nameEn: 'Foundation or structure defect',
+      },
       { code: 'warranty.defect', name: '其他质量缺陷', nameEn: 'Other quality defects' },
     ],
   },
@@ -156,6 +161,7 @@ const allChannels: DiscoveryChannel[] = [
   'department_inspection',
   'leader_assigned',
   'open311',
+  'inspection',
 ];
 
 interface RuleSeed {
@@ -426,6 +432,16 @@ const ruleSeeds: RuleSeed[] = [
     operatingPath: '报修→物业→建设单位→维修→核查',
     legalBasis: '《建设工程质量管理条例》第四十条',
     handleDays: 10,
+  },
+  {
+    categoryCode: 'warranty.structure',
+    lead: developer,
+    coUnits: [housingOffice, property],
+    handlingPoints: '设计使用年限内地基基础和主体结构质量问题由建设单位负责，必要时委托安全鉴定',
+    operatingPath: '发现→房管办查勘→建设单位→鉴定→加固维修→核查',
+    legalBasis: '《建设工程质量管理条例》第四十条',
+    handleDays: 15,
+    defaultUrgency: 'urgent',
   },
   {
     categoryCode: 'warranty.defect',

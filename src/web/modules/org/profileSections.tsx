@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react';
 import type { CommunityProfile } from '../../../contracts/org';
 import type { Permission } from '../../../contracts/permissions';
+import { AssetsProfileSection } from '../assets/AssetsProfileSection';
 import { CommunityCasesSection } from '../cases/CommunityCasesSection';
+import { FireProfileSection } from '../firesafety/FireProfileSection';
+import { HazardsProfileSection } from '../hazards/HazardsProfileSection';
+import { LegacyProfileSection } from '../legacy/LegacyProfileSection';
+import { WarrantiesProfileSection } from '../warranties/WarrantiesProfileSection';
+import { WaterloggingProfileSection } from '../waterlogging/WaterloggingProfileSection';
 
 /**
  * Sections other modules add to the community profile page (一小区一档): cases, assets,
@@ -17,4 +23,41 @@ export interface ProfileSection {
 
 export const profileSections: ProfileSection[] = [
   { key: 'cases', title: 'cases:profile.title', permission: 'cases.read', Component: CommunityCasesSection },
+  // safety (seed 二(一), 二(四))
+  {
+    key: 'hazards',
+    title: 'hazards:profile.title',
+    permission: 'hazards.read',
+    Component: HazardsProfileSection,
+  },
+  {
+    key: 'assets',
+    title: 'assets:profile.title',
+    permission: 'assets.read',
+    Component: AssetsProfileSection,
+  },
+  {
+    key: 'fire-safety',
+    title: 'firesafety:profile.title',
+    permission: 'firesafety.read',
+    Component: FireProfileSection,
+  },
+  {
+    key: 'warranties',
+    title: 'warranties:profile.title',
+    permission: 'warranties.read',
+    Component: WarrantiesProfileSection,
+  },
+  {
+    key: 'legacy',
+    title: 'legacy:profile.title',
+    permission: 'legacy.read',
+    Component: LegacyProfileSection,
+  },
+  {
+    key: 'waterlogging',
+    title: 'waterlogging:profile.title',
+    permission: 'waterlogging.read',
+    Component: WaterloggingProfileSection,
+  },
 ];
