@@ -162,6 +162,13 @@ export const fundCommunityDetail = fundCommunitySummary.extend({
 });
 export type FundCommunityDetail = z.infer<typeof fundCommunityDetail>;
 
+/** the balance after each day with movements (money in and out of the fund's bank account that day) */
+export const fundHistoryView = z.object({
+  items: z.array(
+    z.object({ date: z.string(), inFen: z.number(), outFen: z.number(), balanceFen: z.number() }),
+  ),
+});
+
 export const fundUnitItem = z.object({
   unitId: z.number(),
   building: ref,
@@ -528,6 +535,8 @@ export type FundUseTransitionBody = z.infer<typeof fundUseTransitionBody>;
 export const startFundUseVoteBody = z.strictObject({
   version: z.number().int().nonnegative(),
   closesAt: z.iso.datetime({ offset: true }),
+  /** the plan, quotes and drawings the owners read before voting (uploaded through POST /files) */
+  documentFileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export const trancheBody = z.strictObject({
   version: z.number().int().nonnegative(),

@@ -286,6 +286,19 @@ export function linesOfEntry(db: Executor, entryId: number) {
 // ---------------------------------------------------------------------------------------------
 // Balances (always sums of lines)
 
+/** Money into and out of a community's bank account per entry date, oldest first. */
+export async function bankMovementsByDate(db: Executor, communityId: number) {
+  const r = await db.execute<{ date: string; in_fen: string; out_fen: string }>(sql`
+    select e.entry_date::text as date, sum(l.debit_fen)::bigint as in_fen, sum(l.credit_fen)::bigint as out_fen
+    from fund_journal_line l
+    join fund_journal_entry e on e.id = l.entry_id
+    join fund_account a on a.id = l.account_id
+    where e.community_id = ${communityId} and a.kind = 'bank'
+    group by e.entry_date
+    order by e.entry_date`);
+  return r.rows.map((x) => ({ date: x.date, inFen: Number(x.in_fen), outFen: Number(x.out_fen) }));
+}
+
 export type UnitBalanceRow = {
   unitId: number;
   buildingId: number;
