@@ -177,7 +177,10 @@ export const fundUnitItem = z.object({
   balanceFen: z.number(),
   firstDepositFen: z.number(),
   depleted: z.boolean(),
-  byFundType,
+  /** the unit's account of each fund type, for its statement (GET /funds/accounts/:id/statement) */
+  byFundType: z.array(
+    z.object({ fundType: z.enum(fundTypes), balanceFen: z.number(), accountId: z.number() }),
+  ),
 });
 export const fundUnitListQuery = z.strictObject({
   buildingId: z.coerce.number().int().positive().optional(),

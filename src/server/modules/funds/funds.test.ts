@@ -80,6 +80,28 @@ describe('the fund seen by residents and staff', () => {
     ).toBe(404);
   });
 
+  it("each unit names its accounts, whose statements add up to the unit's balance", async () => {
+    const oc = await t.login('owners_committee');
+    const demo = await demoCommunity();
+    const units = (await oc.get(`/api/v1/funds/communities/${demo}/units?limit=3`)).json();
+    const balances = await unitBalances(demo);
+    for (const u of units.items) {
+      expect(u.byFundType.length).toBeGreaterThan(0);
+      let sum = 0;
+      for (const b of u.byFundType) {
+        const statement = (await oc.get(`/api/v1/funds/accounts/${b.accountId}/statement?limit=200`)).json();
+        expect(statement.account).toMatchObject({ kind: 'unit', unitId: u.unitId, fundType: b.fundType });
+        expect(statement.balanceFen).toBe(b.balanceFen);
+        sum += statement.items.reduce(
+          (s: number, i: { debitFen: number; creditFen: number }) => s + i.creditFen - i.debitFen,
+          0,
+        );
+      }
+      expect(sum).toBe(u.balanceFen);
+      expect(u.balanceFen).toBe(balances.get(u.unitId));
+    }
+  });
+
   it('scopes the ledger by place: 404 for another street, 403 for roles without the permission', async () => {
     const demo = await demoCommunity();
     expect((await (await t.login('street2')).get(`/api/v1/funds/communities/${demo}`)).statusCode).toBe(404);

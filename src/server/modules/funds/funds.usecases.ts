@@ -299,6 +299,7 @@ function presentUnitBalance(u: repo.UnitBalanceRow) {
     byFundType: (u.byFundType ?? []).map((b) => ({
       fundType: b.fundType as FundType,
       balanceFen: Number(b.balanceFen),
+      accountId: Number(b.accountId),
     })),
   };
 }
