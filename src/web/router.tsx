@@ -20,6 +20,30 @@ const SupervisionPage = lazy(() => import('./modules/cases/SupervisionPage'));
 const DutiesPage = lazy(() => import('./modules/duties/DutiesPage'));
 const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
+const OwnersRegisterPage = lazy(() => import('./modules/owners/OwnersRegisterPage'));
+const OwnersCommitteesPage = lazy(() => import('./modules/owners/OwnersCommitteesPage'));
+const OwnersCommitteeDetailPage = lazy(() => import('./modules/owners/OwnersCommitteeDetailPage'));
+const DisclosuresPage = lazy(() => import('./modules/owners/DisclosuresPage'));
+const FiveInOnePage = lazy(() => import('./modules/owners/FiveInOnePage'));
+const LiaisonTrainingPage = lazy(() => import('./modules/owners/LiaisonTrainingPage'));
+const VotesPage = lazy(() => import('./modules/votes/VotesPage'));
+const VoteDetailPage = lazy(() => import('./modules/votes/VoteDetailPage'));
+const FundsPage = lazy(() => import('./modules/funds/FundsPage'));
+const FundCommunityPage = lazy(() => import('./modules/funds/FundCommunityPage'));
+const RecollectionPage = lazy(() => import('./modules/funds/RecollectionPage'));
+const FundUsesPage = lazy(() => import('./modules/funds/FundUsesPage'));
+const FundUseDetailPage = lazy(() => import('./modules/funds/FundUseDetailPage'));
+const FeesPage = lazy(() => import('./modules/funds/FeesPage'));
+const FeeContractPage = lazy(() => import('./modules/funds/FeeContractPage'));
+const MediationPage = lazy(() => import('./modules/mediation/MediationPage'));
+const MediationCasePage = lazy(() => import('./modules/mediation/MediationCasePage'));
+const MobileVotesPage = lazy(() => import('./modules/votes/mobile/MobileVotesPage'));
+const MobileVoteDetailPage = lazy(() => import('./modules/votes/mobile/MobileVoteDetailPage'));
+const MobileFundPage = lazy(() => import('./modules/funds/mobile/MobileFundPage'));
+const MobileDisclosuresPage = lazy(() => import('./modules/owners/mobile/MobileDisclosuresPage'));
+const MobileDisclosurePage = lazy(() =>
+  import('./modules/owners/mobile/MobileDisclosuresPage').then((m) => ({ default: m.MobileDisclosurePage })),
+);
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -36,6 +60,23 @@ const consoleRoutes: RouteObject[] = [
   { path: 'calendar', element: page(<CalendarPage />) },
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
+  { path: 'owners', element: page(<OwnersRegisterPage />) },
+  { path: 'owners-committees', element: page(<OwnersCommitteesPage />) },
+  { path: 'owners-committees/:id', element: page(<OwnersCommitteeDetailPage />) },
+  { path: 'disclosures', element: page(<DisclosuresPage />) },
+  { path: 'five-in-one', element: page(<FiveInOnePage />) },
+  { path: 'liaison-training', element: page(<LiaisonTrainingPage />) },
+  { path: 'votes', element: page(<VotesPage />) },
+  { path: 'votes/:id', element: page(<VoteDetailPage />) },
+  { path: 'funds', element: page(<FundsPage />) },
+  { path: 'funds/recollections/:id', element: page(<RecollectionPage />) },
+  { path: 'funds/:communityId', element: page(<FundCommunityPage />) },
+  { path: 'fund-uses', element: page(<FundUsesPage />) },
+  { path: 'fund-uses/:id', element: page(<FundUseDetailPage />) },
+  { path: 'fees', element: page(<FeesPage />) },
+  { path: 'fees/contracts/:id', element: page(<FeeContractPage />) },
+  { path: 'mediation', element: page(<MediationPage />) },
+  { path: 'mediation/:id', element: page(<MediationCasePage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 
@@ -43,6 +84,11 @@ const consoleRoutes: RouteObject[] = [
 const mobileRoutes: RouteObject[] = [
   { index: true, element: page(<MobileHomePage />) },
   { path: 'me', element: page(<MobileMePage />) },
+  { path: 'votes', element: page(<MobileVotesPage />) },
+  { path: 'votes/:id', element: page(<MobileVoteDetailPage />) },
+  { path: 'fund', element: page(<MobileFundPage />) },
+  { path: 'disclosures', element: page(<MobileDisclosuresPage />) },
+  { path: 'disclosures/:id', element: page(<MobileDisclosurePage />) },
 ];
 
 export const router = createBrowserRouter([

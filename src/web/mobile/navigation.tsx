@@ -1,4 +1,4 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
 
@@ -14,5 +14,12 @@ export interface MobileTab {
 
 export const mobileTabs: MobileTab[] = [
   { key: 'home', path: '/m', label: 'tabs.home', icon: <HomeOutlined /> },
+  {
+    key: 'votes',
+    path: '/m/votes',
+    label: 'votes:mobile.tab',
+    icon: <FileProtectOutlined />,
+    permission: 'me.read',
+  },
   { key: 'me', path: '/m/me', label: 'tabs.me', icon: <UserOutlined /> },
 ];

@@ -1,3 +1,4 @@
+import { BankOutlined, FileProtectOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
 
@@ -12,4 +13,29 @@ export interface MobileTile {
   permission?: Permission;
 }
 
-export const mobileTiles: MobileTile[] = [];
+export const mobileTiles: MobileTile[] = [
+  {
+    key: 'votes',
+    path: '/m/votes',
+    label: 'votes:mobile.tile',
+    icon: <FileProtectOutlined />,
+    color: '#1f5fbf',
+    permission: 'me.read',
+  },
+  {
+    key: 'fund',
+    path: '/m/fund',
+    label: 'funds:mobile.tile',
+    icon: <BankOutlined />,
+    color: '#13a8a8',
+    permission: 'me.read',
+  },
+  {
+    key: 'disclosures',
+    path: '/m/disclosures',
+    label: 'owners:mobile.tile',
+    icon: <NotificationOutlined />,
+    color: '#d4a017',
+    permission: 'me.read',
+  },
+];
