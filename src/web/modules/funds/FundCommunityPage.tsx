@@ -241,7 +241,7 @@ export default function FundCommunityPage() {
             <Col span={24}>
               <UnitsCard fund={d} />
             </Col>
-            <Col xs={24} xl={12}>
+            <Col span={24}>
               <Card title={t('community.uses')}>
                 <Table
                   rowKey="id"
@@ -272,7 +272,7 @@ export default function FundCommunityPage() {
                 />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>
+            <Col span={24}>
               <Card title={t('ledger.tabJournal')}>
                 <JournalTable list={journal} onEntry={setEntryId} hideCommunity />
               </Card>
@@ -307,10 +307,14 @@ export function BalanceChart({ communityId, height = 300 }: { communityId: numbe
       legend: { bottom: 0 },
       grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
       xAxis: { type: 'time' },
-      yAxis: {
-        type: 'value',
-        axisLabel: { formatter: (v: number) => compact.format(v) },
-      },
+      yAxis: [
+        { type: 'value', scale: true, axisLabel: { formatter: (v: number) => compact.format(v) } },
+        {
+          type: 'value',
+          axisLabel: { formatter: (v: number) => compact.format(v) },
+          splitLine: { show: false },
+        },
+      ],
       series: [
         {
           name: t('field.balance'),
@@ -324,6 +328,7 @@ export function BalanceChart({ communityId, height = 300 }: { communityId: numbe
         {
           name: t('community.in'),
           type: 'bar',
+          yAxisIndex: 1,
           barMaxWidth: 10,
           itemStyle: { color: '#52c41a' },
           data: items.filter((i) => i.inFen > 0).map((i) => [i.date, yuan(i.inFen)]),
@@ -331,6 +336,7 @@ export function BalanceChart({ communityId, height = 300 }: { communityId: numbe
         {
           name: t('community.out'),
           type: 'bar',
+          yAxisIndex: 1,
           barMaxWidth: 10,
           itemStyle: { color: '#ff7a45' },
           data: items.filter((i) => i.outFen > 0).map((i) => [i.date, yuan(i.outFen)]),

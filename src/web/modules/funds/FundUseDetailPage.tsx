@@ -269,17 +269,24 @@ function NextStep({
   onAction: (a: FundUseAction | 'start_vote' | 'tranche') => void;
 }) {
   const { t } = useTranslation('funds');
-  const actions = use.abilities.actions;
+  // the committee confirms only once the owners' vote has closed and passed
+  const votePassed = use.vote?.status === 'closed' && use.vote.passed === true;
+  const actions = use.abilities.actions.filter((a) => a !== 'confirm' || votePassed);
+  const forward = actions.some((a) => !danger.has(a)) || use.abilities.startVote || use.abilities.addTranche;
   const any = actions.length > 0 || use.abilities.startVote || use.abilities.addTranche;
-  if (!any) {
-    const waiting = t(`waiting.${use.status}`, { defaultValue: '' });
+  const waiting = t(
+    use.status === 'voting' && use.vote?.status === 'closed' && !votePassed
+      ? 'waiting.voteFailed'
+      : `waiting.${use.status}`,
+    { defaultValue: '' },
+  );
+  if (!any)
     return waiting ? <Alert type="info" showIcon title={waiting} style={{ marginBottom: 16 }} /> : null;
-  }
   return (
     <Card style={{ marginBottom: 16 }} data-testid="fund-use-next">
       <Flex justify="space-between" align="center" gap={12} wrap>
         <Typography.Text>
-          {t(`yourStep.${use.status}`, { defaultValue: t('yourStep.default') })}
+          {forward ? t(`yourStep.${use.status}`, { defaultValue: t('yourStep.default') }) : waiting}
         </Typography.Text>
         <Flex gap={8} wrap>
           {use.abilities.startVote && (

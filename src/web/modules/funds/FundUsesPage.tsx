@@ -29,8 +29,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
-import { useCommunity } from '../org/api';
-import { CommunitySelect, Money, showProblem, toFen, useCommunityOptions, YuanInput } from '../owners/common';
+import {
+  CommunitySelect,
+  Money,
+  showProblem,
+  toFen,
+  useCommunityOptions,
+  useCommunityProfile,
+  YuanInput,
+} from '../owners/common';
 import type { FundUseDetail, FundUseSummary } from './api';
 import { FundUseStatusTag } from './components';
 
@@ -199,7 +206,7 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
   const communities = useCommunityOptions();
   const only = communities.data?.items.length === 1 ? communities.data.items[0]!.id : undefined;
   const communityId = (Form.useWatch('communityId', form) as number | undefined) ?? preset ?? only;
-  const community = useCommunity(communityId ?? 0);
+  const community = useCommunityProfile(communityId);
   const path =
     (Form.useWatch('path', form) as FundUsePath | undefined) ??
     (can('votes.manage') ? 'normal' : 'emergency');
@@ -287,7 +294,7 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
             <YuanInput testId="fund-use-budget" />
           </Form.Item>
           <Form.Item name="payee" label={t('uses.payee')} style={{ flex: 1, minWidth: 220 }}>
-            <Input maxLength={200} />
+            <Input maxLength={200} data-testid="fund-use-payee" />
           </Form.Item>
         </Flex>
         <Form.Item name="buildingIds" label={t('uses.scope')} extra={t('uses.scopeHelp')}>

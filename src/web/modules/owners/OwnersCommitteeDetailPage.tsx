@@ -199,7 +199,7 @@ export default function OwnersCommitteeDetailPage() {
                   items={data.systems.map((s) => ({
                     key: s.system,
                     label: (
-                      <Flex justify="space-between" gap={8} wrap>
+                      <Flex justify="space-between" gap={8} wrap style={{ paddingRight: 16 }}>
                         <Space>
                           {s.compliant ? (
                             <CheckCircleFilled style={{ color: '#52c41a' }} />

@@ -45,7 +45,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
-import { useCommunity } from '../org/api';
 import {
   type OwnerContact,
   type OwnerUnit,
@@ -54,7 +53,14 @@ import {
   useOwnerSummary,
   useOwnerUnit,
 } from './api';
-import { CommunitySelect, day, showProblem, todayPicker, useCommunityParam } from './common';
+import {
+  CommunitySelect,
+  day,
+  showProblem,
+  todayPicker,
+  useCommunityParam,
+  useCommunityProfile,
+} from './common';
 
 const statusColor: Record<UnitOwnershipStatus, string> = {
   owned: 'green',
@@ -82,7 +88,7 @@ export default function OwnersRegisterPage() {
   const [unitId, setUnitId] = useState<number | null>(null);
   const [personId, setPersonId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
-  const community = useCommunity(communityId ?? 0);
+  const community = useCommunityProfile(communityId);
   const summary = useOwnerSummary(communityId);
 
   const s = summary.data;

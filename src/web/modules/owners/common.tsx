@@ -15,7 +15,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { CommunitySummary } from '../../../contracts/org';
+import type { CommunityProfile, CommunitySummary } from '../../../contracts/org';
 import { api, ProblemError } from '../../api/client';
 import { formatFen, SHANGHAI } from '../../components/format';
 
@@ -127,28 +127,38 @@ export function FileUpload({
     onChange(list.filter((f) => f.status === 'done' && f.response).map((f) => f.response!.fileId));
   };
   return (
-    <Upload
-      listType="text"
-      accept="image/jpeg,image/png,image/webp,application/pdf"
-      multiple={max > 1}
-      maxCount={max}
-      fileList={files}
-      data-testid={testId}
-      customRequest={async ({ file, onSuccess, onError }) => {
-        try {
-          const form = new FormData();
-          form.append('file', file as File);
-          const path = communityId ? `/files?communityId=${communityId}` : '/files';
-          onSuccess?.(await api.post<{ fileId: number }>(path, form));
-        } catch (err) {
-          onError?.(new Error(err instanceof ProblemError ? err.problem.detail : String(err)));
-        }
-      }}
-      onChange={({ fileList }) => publish(fileList as UploadFile<{ fileId: number }>[])}
-    >
-      <Button icon={<UploadOutlined />}>{t('common.upload')}</Button>
-    </Upload>
+    <div data-testid={testId}>
+      <Upload
+        listType="text"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        multiple={max > 1}
+        maxCount={max}
+        fileList={files}
+        customRequest={async ({ file, onSuccess, onError }) => {
+          try {
+            const form = new FormData();
+            form.append('file', file as File);
+            const path = communityId ? `/files?communityId=${communityId}` : '/files';
+            onSuccess?.(await api.post<{ fileId: number }>(path, form));
+          } catch (err) {
+            onError?.(new Error(err instanceof ProblemError ? err.problem.detail : String(err)));
+          }
+        }}
+        onChange={({ fileList }) => publish(fileList as UploadFile<{ fileId: number }>[])}
+      >
+        <Button icon={<UploadOutlined />}>{t('common.upload')}</Button>
+      </Upload>
+    </div>
   );
+}
+
+/** A community's profile (its buildings ...) once one is chosen. */
+export function useCommunityProfile(id: number | undefined) {
+  return useQuery({
+    queryKey: ['community', id],
+    queryFn: () => api.get<CommunityProfile>(`/communities/${id}`),
+    enabled: Boolean(id),
+  });
 }
 
 /** Communities the user can see, searchable by name. */

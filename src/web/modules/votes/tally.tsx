@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Col, Descriptions, Flex, Progress, Row, Tag, Typography } from 'antd';
+import { Col, Flex, Progress, Row, Table, Tag, Typography } from 'antd';
 import { MarkLineComponent } from 'echarts/components';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -86,8 +86,8 @@ function LineChart({
   const line = thresholdPercent(threshold);
   const option = useMemo(
     () => ({
-      grid: { left: 8, right: 48, top: 26, bottom: 4, containLabel: true },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitNumber: 4 },
+      grid: { left: 8, right: 56, top: 22, bottom: 4, containLabel: true },
+      xAxis: { type: 'value', max: 100, interval: 25, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: [t('tally.byArea'), t('tally.byOwners')] },
       series: [
         {
@@ -102,7 +102,7 @@ function LineChart({
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#1f1f1f', type: 'dashed', width: 1.5 },
-            label: { formatter: thresholdText(t, threshold), position: 'end' },
+            label: { formatter: thresholdText(t, threshold), position: 'start', fontWeight: 600 },
             data: [{ xAxis: line }],
           },
         },
@@ -125,8 +125,6 @@ function LineChart({
  */
 export function TallyPanel({ tally, live }: { tally: TallyView; live?: boolean }) {
   const { t } = useTranslation('votes');
-  const count = (c: TallyView['total']) =>
-    t('tally.count', { area: formatArea(c.area), owners: c.owners, units: c.units });
   return (
     <Flex vertical gap={12} data-testid="vote-tally">
       <Flex gap={8} align="center" wrap>
@@ -145,7 +143,7 @@ export function TallyPanel({ tally, live }: { tally: TallyView; live?: boolean }
       </Flex>
       <Row gutter={[24, 12]}>
         {tally.quorum && tally.requirement.quorum && (
-          <Col xs={24} lg={12}>
+          <Col span={24}>
             <LineChart
               title={t('tally.quorum')}
               area={tally.quorum.area}
@@ -158,7 +156,7 @@ export function TallyPanel({ tally, live }: { tally: TallyView; live?: boolean }
             </Typography.Text>
           </Col>
         )}
-        <Col xs={24} lg={12}>
+        <Col span={24}>
           <LineChart
             title={t('tally.approval')}
             area={tally.approval.area}
@@ -176,14 +174,29 @@ export function TallyPanel({ tally, live }: { tally: TallyView; live?: boolean }
           </Typography.Text>
         </Col>
       </Row>
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered>
-        <Descriptions.Item label={t('tally.total')}>{count(tally.total)}</Descriptions.Item>
-        <Descriptions.Item label={t('tally.participating')}>{count(tally.participating)}</Descriptions.Item>
-        <Descriptions.Item label={t('choice.for')}>{count(tally.for)}</Descriptions.Item>
-        <Descriptions.Item label={t('choice.against')}>{count(tally.against)}</Descriptions.Item>
-        <Descriptions.Item label={t('choice.abstain')}>{count(tally.abstain)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.ruleSet')}>{t(`ruleSet.${tally.ruleSet}`)}</Descriptions.Item>
-      </Descriptions>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        data-testid="tally-table"
+        dataSource={(['total', 'participating', 'for', 'against', 'abstain'] as const).map((key) => ({
+          key,
+          ...tally[key],
+        }))}
+        columns={[
+          {
+            title: '',
+            render: (_v, r) =>
+              t(r.key === 'total' || r.key === 'participating' ? `tally.${r.key}` : `choice.${r.key}`),
+          },
+          { title: t('tally.area'), render: (_v, r) => formatArea(r.area), align: 'right' },
+          { title: t('tally.owners'), dataIndex: 'owners', align: 'right' },
+          { title: t('tally.units'), dataIndex: 'units', align: 'right' },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('tally.ownersNote')} · {t(`ruleSet.${tally.ruleSet}`)}
+      </Typography.Text>
     </Flex>
   );
 }

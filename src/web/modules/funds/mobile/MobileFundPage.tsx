@@ -41,6 +41,8 @@ export default function MobileFundPage() {
                   </Typography.Text>
                   <Progress
                     percent={Math.min(100, Math.round(pct))}
+                    status="normal"
+                    format={() => `${pct.toFixed(1)}%`}
                     strokeColor={u.depleted ? '#ff4d4f' : '#52c41a'}
                     size="small"
                   />

@@ -149,15 +149,6 @@ export default function MobileVoteDetailPage() {
               <TallySummary tally={data.result} />
             </Card>
           )}
-          {data.myUnits.length > 0 && (
-            <Card size="small" title={t('mobile.myBallot')}>
-              <Flex vertical gap={16}>
-                {data.myUnits.map((u) => (
-                  <UnitBallot key={u.unitId} vote={data} unit={u} />
-                ))}
-              </Flex>
-            </Card>
-          )}
           <Card size="small" title={t('mobile.question')}>
             <Flex vertical gap={10}>
               <Tag style={{ width: 'fit-content' }}>{t(`matter.${data.matterType}`)}</Tag>
@@ -206,6 +197,15 @@ export default function MobileVoteDetailPage() {
                   >
                     <FileTextOutlined /> {d.name}
                   </a>
+                ))}
+              </Flex>
+            </Card>
+          )}
+          {data.myUnits.length > 0 && (
+            <Card size="small" title={t('mobile.myBallot')}>
+              <Flex vertical gap={16}>
+                {data.myUnits.map((u) => (
+                  <UnitBallot key={u.unitId} vote={data} unit={u} />
                 ))}
               </Flex>
             </Card>
