@@ -162,6 +162,13 @@ export const fundCommunityDetail = fundCommunitySummary.extend({
 });
 export type FundCommunityDetail = z.infer<typeof fundCommunityDetail>;
 
+/** the balance after each day with movements (money in and out of the fund's bank account that day) */
+export const fundHistoryView = z.object({
+  items: z.array(
+    z.object({ date: z.string(), inFen: z.number(), outFen: z.number(), balanceFen: z.number() }),
+  ),
+});
+
 export const fundUnitItem = z.object({
   unitId: z.number(),
   building: ref,
@@ -170,7 +177,10 @@ export const fundUnitItem = z.object({
   balanceFen: z.number(),
   firstDepositFen: z.number(),
   depleted: z.boolean(),
-  byFundType,
+  /** the unit's account of each fund type, for its statement (GET /funds/accounts/:id/statement) */
+  byFundType: z.array(
+    z.object({ fundType: z.enum(fundTypes), balanceFen: z.number(), accountId: z.number() }),
+  ),
 });
 export const fundUnitListQuery = z.strictObject({
   buildingId: z.coerce.number().int().positive().optional(),
@@ -528,6 +538,8 @@ export type FundUseTransitionBody = z.infer<typeof fundUseTransitionBody>;
 export const startFundUseVoteBody = z.strictObject({
   version: z.number().int().nonnegative(),
   closesAt: z.iso.datetime({ offset: true }),
+  /** the plan, quotes and drawings the owners read before voting (uploaded through POST /files) */
+  documentFileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export const trancheBody = z.strictObject({
   version: z.number().int().nonnegative(),

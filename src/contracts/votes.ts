@@ -158,8 +158,14 @@ export const myBallotView = z.object({
   canCast: z.boolean(),
 });
 
+export const voteDocument = z.object({ id: z.number(), name: z.string(), mime: z.string() });
+
 export const voteDetail = voteSummary.extend({
   description: z.string(),
+  /** the buildings whose owners vote (a fund use shared by some buildings); empty: the whole community */
+  buildings: z.array(ref),
+  /** what the owners read before voting: the plan, quotes, drawings */
+  documents: z.array(voteDocument),
   requirement: requirementView,
   /** the result as published at closing; null while the vote is not closed */
   result: tallyView.nullable(),
@@ -182,6 +188,8 @@ export const createVoteBody = z.strictObject({
   matterType: z.enum(matterTypes),
   description: z.string().trim().max(20000).default(''),
   closesAt: z.iso.datetime({ offset: true }),
+  /** uploaded first through POST /files; published to the owners when the vote opens */
+  documentFileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export type CreateVoteBody = z.infer<typeof createVoteBody>;
 
@@ -231,6 +239,8 @@ export const rollItem = z.object({
 });
 export const rollQuery = z.strictObject({
   voted: z.enum(['true', 'false']).optional(),
+  /** building or unit number, e.g. "2号" or "0301" */
+  q: z.string().trim().max(50).optional(),
   limit: listLimit,
   cursor: cursorParam,
 });

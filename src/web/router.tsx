@@ -39,6 +39,30 @@ const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'))
 const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
 const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
 const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
+const OwnersRegisterPage = lazy(() => import('./modules/owners/OwnersRegisterPage'));
+const OwnersCommitteesPage = lazy(() => import('./modules/owners/OwnersCommitteesPage'));
+const OwnersCommitteeDetailPage = lazy(() => import('./modules/owners/OwnersCommitteeDetailPage'));
+const DisclosuresPage = lazy(() => import('./modules/owners/DisclosuresPage'));
+const FiveInOnePage = lazy(() => import('./modules/owners/FiveInOnePage'));
+const LiaisonTrainingPage = lazy(() => import('./modules/owners/LiaisonTrainingPage'));
+const VotesPage = lazy(() => import('./modules/votes/VotesPage'));
+const VoteDetailPage = lazy(() => import('./modules/votes/VoteDetailPage'));
+const FundsPage = lazy(() => import('./modules/funds/FundsPage'));
+const FundCommunityPage = lazy(() => import('./modules/funds/FundCommunityPage'));
+const RecollectionPage = lazy(() => import('./modules/funds/RecollectionPage'));
+const FundUsesPage = lazy(() => import('./modules/funds/FundUsesPage'));
+const FundUseDetailPage = lazy(() => import('./modules/funds/FundUseDetailPage'));
+const FeesPage = lazy(() => import('./modules/funds/FeesPage'));
+const FeeContractPage = lazy(() => import('./modules/funds/FeeContractPage'));
+const MediationPage = lazy(() => import('./modules/mediation/MediationPage'));
+const MediationCasePage = lazy(() => import('./modules/mediation/MediationCasePage'));
+const MobileVotesPage = lazy(() => import('./modules/votes/mobile/MobileVotesPage'));
+const MobileVoteDetailPage = lazy(() => import('./modules/votes/mobile/MobileVoteDetailPage'));
+const MobileFundPage = lazy(() => import('./modules/funds/mobile/MobileFundPage'));
+const MobileDisclosuresPage = lazy(() => import('./modules/owners/mobile/MobileDisclosuresPage'));
+const MobileDisclosurePage = lazy(() =>
+  import('./modules/owners/mobile/MobileDisclosuresPage').then((m) => ({ default: m.MobileDisclosurePage })),
+);
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
 
@@ -66,6 +90,23 @@ const consoleRoutes: RouteObject[] = [
   { path: 'users', element: page(<UsersPage />) },
   { path: 'audit', element: page(<AuditPage />) },
   { path: 'hotline', element: page(<HotlinePage />) },
+  { path: 'owners', element: page(<OwnersRegisterPage />) },
+  { path: 'owners-committees', element: page(<OwnersCommitteesPage />) },
+  { path: 'owners-committees/:id', element: page(<OwnersCommitteeDetailPage />) },
+  { path: 'disclosures', element: page(<DisclosuresPage />) },
+  { path: 'five-in-one', element: page(<FiveInOnePage />) },
+  { path: 'liaison-training', element: page(<LiaisonTrainingPage />) },
+  { path: 'votes', element: page(<VotesPage />) },
+  { path: 'votes/:id', element: page(<VoteDetailPage />) },
+  { path: 'funds', element: page(<FundsPage />) },
+  { path: 'funds/recollections/:id', element: page(<RecollectionPage />) },
+  { path: 'funds/:communityId', element: page(<FundCommunityPage />) },
+  { path: 'fund-uses', element: page(<FundUsesPage />) },
+  { path: 'fund-uses/:id', element: page(<FundUseDetailPage />) },
+  { path: 'fees', element: page(<FeesPage />) },
+  { path: 'fees/contracts/:id', element: page(<FeeContractPage />) },
+  { path: 'mediation', element: page(<MediationPage />) },
+  { path: 'mediation/:id', element: page(<MediationCasePage />) },
   { path: 'account', element: page(<AccountPage />) },
 ];
 
@@ -78,6 +119,11 @@ const mobileRoutes: RouteObject[] = [
   { path: 'reports/:id', element: page(<MyReportPage />) },
   { path: 'notifications', element: page(<NotificationsPage />) },
   { path: 'notifications/settings', element: page(<NotificationSettingsPage />) },
+  { path: 'votes', element: page(<MobileVotesPage />) },
+  { path: 'votes/:id', element: page(<MobileVoteDetailPage />) },
+  { path: 'fund', element: page(<MobileFundPage />) },
+  { path: 'disclosures', element: page(<MobileDisclosuresPage />) },
+  { path: 'disclosures/:id', element: page(<MobileDisclosurePage />) },
 ];
 
 export const router = createBrowserRouter([

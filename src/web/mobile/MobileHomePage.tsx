@@ -46,8 +46,9 @@ export default function MobileHomePage() {
                 <Flex gap={8}>
                   <TeamOutlined />
                   <span>
-                    {t('home.propertyCompany')}：
-                    {community.propertyCompany?.name ?? t('org:profile.noPropertyCompany')}
+                    {t('home.propertyCompany', {
+                      name: community.propertyCompany?.name ?? t('org:profile.noPropertyCompany'),
+                    })}
                   </span>
                 </Flex>
               </List.Item>

@@ -1,4 +1,10 @@
-import { BellOutlined, FileTextOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
 import { UnreadBadge } from '../modules/resident/UnreadBadge';
@@ -23,6 +29,13 @@ export const mobileTabs: MobileTab[] = [
     label: 'resident:tabs.reports',
     icon: <FileTextOutlined />,
     permission: 'cases.report',
+  },
+  {
+    key: 'votes',
+    path: '/m/votes',
+    label: 'votes:mobile.tab',
+    icon: <FileProtectOutlined />,
+    permission: 'me.read',
   },
   {
     key: 'notifications',

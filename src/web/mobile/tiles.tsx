@@ -1,4 +1,10 @@
-import { FileSearchOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  NotificationOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions';
 
@@ -29,5 +35,29 @@ export const mobileTiles: MobileTile[] = [
     icon: <FileSearchOutlined />,
     color: '#13a8a8',
     permission: 'cases.report',
+  },
+  {
+    key: 'votes',
+    path: '/m/votes',
+    label: 'votes:mobile.tile',
+    icon: <FileProtectOutlined />,
+    color: '#1f5fbf',
+    permission: 'me.read',
+  },
+  {
+    key: 'fund',
+    path: '/m/fund',
+    label: 'funds:mobile.tile',
+    icon: <BankOutlined />,
+    color: '#389e0d',
+    permission: 'me.read',
+  },
+  {
+    key: 'disclosures',
+    path: '/m/disclosures',
+    label: 'owners:mobile.tile',
+    icon: <NotificationOutlined />,
+    color: '#d4a017',
+    permission: 'me.read',
   },
 ];

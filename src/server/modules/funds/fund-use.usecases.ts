@@ -20,7 +20,7 @@ import { reaches } from '../owners/owners.policy';
 import * as owners from '../owners/owners.repository';
 import { publishDisclosure } from '../owners/owners.usecases';
 import { closesInPast } from '../votes/votes.errors';
-import { insertDraft, openInTx } from '../votes/votes.usecases';
+import { attachableDocuments, insertDraft, openInTx } from '../votes/votes.usecases';
 import * as err from './funds.errors';
 import { apportion } from './funds.ledger';
 import * as repo from './funds.repository';
@@ -237,7 +237,7 @@ export async function startVote(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  body: { version: number; closesAt: string },
+  body: { version: number; closesAt: string; documentFileIds?: number[] },
   now = new Date(),
 ) {
   const row = await repo.findFundUse(ctx.db, actor, 'fund_use.request', id);
@@ -246,6 +246,7 @@ export async function startVote(
   if (row.use.path !== 'normal' || row.use.status !== 'draft')
     throw err.invalidTransition('start_vote', row.use.status);
   if (new Date(body.closesAt) <= now) throw closesInPast();
+  await attachableDocuments(ctx.db, actor, row.use.communityId, body.documentFileIds ?? []);
   await ctx.db.transaction(async (tx) => {
     const before = await lockVersion(tx, id, body.version);
     if (before.status !== 'draft') throw err.invalidTransition('start_vote', before.status);
@@ -258,6 +259,9 @@ export async function startVote(
         matterType: 'use_fund',
         description: before.description,
         closesAt: body.closesAt,
+        documentFileIds: body.documentFileIds ?? [],
+        // only the owners who share the cost vote on it
+        buildingIds: before.buildingIds,
       },
       id,
     );

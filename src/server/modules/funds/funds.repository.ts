@@ -286,6 +286,19 @@ export function linesOfEntry(db: Executor, entryId: number) {
 // ---------------------------------------------------------------------------------------------
 // Balances (always sums of lines)
 
+/** Money into and out of a community's bank account per entry date, oldest first. */
+export async function bankMovementsByDate(db: Executor, communityId: number) {
+  const r = await db.execute<{ date: string; in_fen: string; out_fen: string }>(sql`
+    select e.entry_date::text as date, sum(l.debit_fen)::bigint as in_fen, sum(l.credit_fen)::bigint as out_fen
+    from fund_journal_line l
+    join fund_journal_entry e on e.id = l.entry_id
+    join fund_account a on a.id = l.account_id
+    where e.community_id = ${communityId} and a.kind = 'bank'
+    group by e.entry_date
+    order by e.entry_date`);
+  return r.rows.map((x) => ({ date: x.date, inFen: Number(x.in_fen), outFen: Number(x.out_fen) }));
+}
+
 export type UnitBalanceRow = {
   unitId: number;
   buildingId: number;
@@ -294,7 +307,7 @@ export type UnitBalanceRow = {
   exclusiveArea: string;
   balanceFen: number;
   firstDepositFen: number;
-  byFundType: { fundType: string; balanceFen: number }[] | null;
+  byFundType: { fundType: string; balanceFen: number; accountId: number }[] | null;
 };
 
 /** Per unit of a community: balance over its accounts, first deposit, by fund type. */
@@ -309,7 +322,7 @@ export async function unitBalances(
       select a.id, a.unit_id, a.fund_type from fund_account a
       where a.community_id = ${communityId} and a.kind = 'unit'),
     sums as (
-      select acc.unit_id, acc.fund_type,
+      select acc.unit_id, acc.fund_type, min(acc.id) as account_id,
              sum(l.credit_fen - l.debit_fen) as balance,
              sum(case when e.kind = 'initial_deposit' then l.credit_fen else 0 end) as first_deposit
       from acc join fund_journal_line l on l.account_id = acc.id
@@ -317,7 +330,8 @@ export async function unitBalances(
       group by acc.unit_id, acc.fund_type),
     per_unit as (
       select unit_id, sum(balance)::bigint as balance, sum(first_deposit)::bigint as first_deposit,
-             json_agg(json_build_object('fundType', fund_type, 'balanceFen', balance) order by fund_type) as by_type
+             json_agg(json_build_object('fundType', fund_type, 'balanceFen', balance, 'accountId', account_id)
+               order by fund_type) as by_type
       from sums group by unit_id)
     select u.id as "unitId", b.id as "buildingId", b.name as "buildingName", u.number,
            u.exclusive_area::text as "exclusiveArea",

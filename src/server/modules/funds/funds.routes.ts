@@ -29,6 +29,7 @@ import {
   fundCommunityExportQuery,
   fundCommunityListQuery,
   fundCommunityPage,
+  fundHistoryView,
   fundSetupBody,
   fundUnitExportQuery,
   fundUnitListQuery,
@@ -137,6 +138,20 @@ export const fundsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       preHandler: requirePermission('funds.read'),
     },
     async (request) => funds.getCommunityFund(ctx, actorOf(request), request.params.communityId),
+  );
+
+  app.get(
+    '/funds/communities/:communityId/history',
+    {
+      schema: {
+        tags,
+        summary: 'The fund balance after each day with movements, with money in and out that day',
+        params: communityParam,
+        response: { 200: fundHistoryView },
+      },
+      preHandler: requirePermission('funds.read'),
+    },
+    async (request) => funds.balanceHistory(ctx, actorOf(request), request.params.communityId),
   );
 
   app.get(

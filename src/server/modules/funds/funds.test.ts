@@ -57,6 +57,51 @@ describe('the fund seen by residents and staff', () => {
     expect((await resident.get(`/api/v1/funds/communities/${await demoCommunity()}`)).statusCode).toBe(403);
   });
 
+  it('the balance over time adds up to the balance today, day by day', async () => {
+    const oc = await t.login('owners_committee');
+    const demo = await demoCommunity();
+    const history = (await oc.get(`/api/v1/funds/communities/${demo}/history`)).json();
+    const fund = (await oc.get(`/api/v1/funds/communities/${demo}`)).json();
+    expect(history.items.length).toBeGreaterThan(1);
+    const dates = history.items.map((i: { date: string }) => i.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(new Set(dates).size).toBe(dates.length);
+    let balance = 0;
+    for (const i of history.items) {
+      balance += i.inFen - i.outFen;
+      expect(i.balanceFen).toBe(balance);
+    }
+    expect(balance).toBe(fund.balanceFen);
+    expect(balance).toBe(fund.bankBalanceFen);
+    // the elevator repair of the demo community went out in tranches
+    expect(history.items.some((i: { outFen: number }) => i.outFen > 0)).toBe(true);
+    expect(
+      (await (await t.login('street2')).get(`/api/v1/funds/communities/${demo}/history`)).statusCode,
+    ).toBe(404);
+  });
+
+  it("each unit names its accounts, whose statements add up to the unit's balance", async () => {
+    const oc = await t.login('owners_committee');
+    const demo = await demoCommunity();
+    const units = (await oc.get(`/api/v1/funds/communities/${demo}/units?limit=3`)).json();
+    const balances = await unitBalances(demo);
+    for (const u of units.items) {
+      expect(u.byFundType.length).toBeGreaterThan(0);
+      let sum = 0;
+      for (const b of u.byFundType) {
+        const statement = (await oc.get(`/api/v1/funds/accounts/${b.accountId}/statement?limit=200`)).json();
+        expect(statement.account).toMatchObject({ kind: 'unit', unitId: u.unitId, fundType: b.fundType });
+        expect(statement.balanceFen).toBe(b.balanceFen);
+        sum += statement.items.reduce(
+          (s: number, i: { debitFen: number; creditFen: number }) => s + i.creditFen - i.debitFen,
+          0,
+        );
+      }
+      expect(sum).toBe(u.balanceFen);
+      expect(u.balanceFen).toBe(balances.get(u.unitId));
+    }
+  });
+
   it('scopes the ledger by place: 404 for another street, 403 for roles without the permission', async () => {
     const demo = await demoCommunity();
     expect((await (await t.login('street2')).get(`/api/v1/funds/communities/${demo}`)).statusCode).toBe(404);
@@ -250,6 +295,19 @@ describe('fund use', () => {
     expect(use.status).toBe('voting');
     const vote = (await oc.get(`/api/v1/votes/${use.vote.id}`)).json();
     expect(vote).toMatchObject({ matterType: 'use_fund', status: 'open', fundUseId: use.id });
+    // only the owners of the building that shares the cost are on the roll
+    const inBuilding = await one<{ n: number }>(
+      'select count(*)::int as n from unit where building_id = $1',
+      [building_id],
+    );
+    expect(vote.rollUnits).toBe(inBuilding.n);
+    expect(vote.buildings).toEqual([{ id: Number(building_id), name: expect.any(String) }]);
+    const outside = await one<{ n: number }>(
+      `select count(*)::int as n from owner_vote_roll r join unit u on u.id = r.unit_id
+       where r.vote_id = $1 and u.building_id <> $2`,
+      [use.vote.id, building_id],
+    );
+    expect(outside.n).toBe(0);
     // the vote cannot be confirmed before it passes
     expect(
       (

@@ -276,6 +276,17 @@ export async function getCommunityFund(ctx: AppContext, actor: Actor, communityI
   };
 }
 
+/** The community's balance after each day with movements: what came in, what went out. */
+export async function balanceHistory(ctx: AppContext, actor: Actor, communityId: number) {
+  await fundOf(ctx, actor, 'funds.read', communityId);
+  let balance = 0;
+  const items = (await repo.bankMovementsByDate(ctx.db, communityId)).map((m) => {
+    balance += m.inFen - m.outFen;
+    return { ...m, balanceFen: balance };
+  });
+  return { items };
+}
+
 function presentUnitBalance(u: repo.UnitBalanceRow) {
   return {
     unitId: u.unitId,
@@ -288,6 +299,7 @@ function presentUnitBalance(u: repo.UnitBalanceRow) {
     byFundType: (u.byFundType ?? []).map((b) => ({
       fundType: b.fundType as FundType,
       balanceFen: Number(b.balanceFen),
+      accountId: Number(b.accountId),
     })),
   };
 }

@@ -189,7 +189,12 @@ export async function currentOwnersOf(db: Executor, unitIds: readonly number[]):
 }
 
 /** Every unit of a community with its area and current holders: the input of owner keys and rolls. */
-export async function communityUnitsForRoll(db: Executor, communityId: number) {
+/** The units of a community (or of some of its buildings) with their current holders, for a vote's roll. */
+export async function communityUnitsForRoll(
+  db: Executor,
+  communityId: number,
+  buildingIds?: readonly number[] | null,
+) {
   const unitRows = await db
     .select({
       unitId: units.id,
@@ -201,7 +206,12 @@ export async function communityUnitsForRoll(db: Executor, communityId: number) {
     })
     .from(units)
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(eq(units.communityId, communityId))
+    .where(
+      and(
+        eq(units.communityId, communityId),
+        buildingIds?.length ? inArray(units.buildingId, [...buildingIds]) : undefined,
+      ),
+    )
     .orderBy(asc(units.id));
   const holders = await db
     .select({

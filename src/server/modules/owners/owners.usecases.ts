@@ -826,7 +826,7 @@ export async function publishDisclosure(
     publishedBy: publisher.userId,
     publishedByLabel: publisher.displayName,
   });
-  if (row) await publishFiles(tx, files);
+  if (row) await publishFiles(tx, files, { streetId: input.streetId, communityId: input.communityId });
   return row;
 }
 

@@ -16,6 +16,12 @@ const voteColumns = {
   committeeId: communities.committeeId,
   rollUnits: sql<number>`(select count(*)::int from owner_vote_roll r where r.vote_id = ${votes.id})`,
   ballots: sql<number>`(select count(*)::int from owner_vote_ballot b where b.vote_id = ${votes.id})`,
+  buildings: sql<{ id: number; name: string }[]>`coalesce((
+    select json_agg(json_build_object('id', b.id, 'name', b.name) order by b.id)
+    from building b where b.id = any(${votes.buildingIds})), '[]'::json)`,
+  documents: sql<{ id: number; name: string; mime: string }[]>`coalesce((
+    select json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime) order by f.id)
+    from file f where f.id = any(${votes.documentFileIds})), '[]'::json)`,
 };
 
 function voteQuery(db: Executor) {
@@ -112,9 +118,10 @@ export async function rollEntry(db: Executor, voteId: number, unitId: number) {
 export function rollPage(
   db: Executor,
   voteId: number,
-  q: { voted?: boolean; limit: number },
+  q: { voted?: boolean; q?: string; limit: number },
   afterUnitId: number | null,
 ) {
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return db
     .select({ roll: voteRoll, ballot: voteBallots })
     .from(voteRoll)
@@ -130,6 +137,9 @@ export function rollPage(
           : q.voted === false
             ? sql`${voteBallots.id} is null`
             : undefined,
+        like
+          ? sql`(${voteRoll.buildingName} || ${voteRoll.unitNumber} ilike ${like} or ${voteRoll.unitNumber} ilike ${like})`
+          : undefined,
         afterUnitId === null ? undefined : sql`${voteRoll.unitId} > ${afterUnitId}`,
       ),
     )

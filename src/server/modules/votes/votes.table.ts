@@ -35,6 +35,10 @@ export const votes = pgTable(
     publicUntil: date(),
     disclosureId: bigint({ mode: 'number' }),
     fundUseId: bigint({ mode: 'number' }),
+    /** the buildings whose owners vote (a fund use shared by some buildings); null: the whole community */
+    buildingIds: bigint({ mode: 'number' }).array(),
+    /** documents the owners read before voting (plan, quotes, drawings), published to them on opening */
+    documentFileIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'`),
     createdBy: bigint({ mode: 'number' }),
     version: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -362,6 +362,68 @@ describe('a vote from draft to published result', () => {
   });
 });
 
+describe('documents and the roll for paper ballots', () => {
+  it('a vote carries its documents; residents can read them once it opens, not before', async () => {
+    const oc = await t.login('owners_committee');
+    const resident = await t.login('resident');
+    const community = await demoCommunity();
+    const plan = await uploadScan(oc);
+    const { id: otherCommunity } = await one<{ id: number }>(
+      "select c.id from community c join street s on s.id = c.street_id where s.name = '外滩街道' limit 1",
+    );
+    const street2 = await t.login('street2');
+    const foreign = await uploadScan(street2, otherCommunity);
+    const refused = await oc.post('/api/v1/votes', {
+      communityId: community,
+      title: '更换小区监控',
+      matterType: 'other',
+      closesAt: `${addDays(shanghaiDate(), 10)}T17:00:00+08:00`,
+      documentFileIds: [plan, foreign],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].path).toBe('body.documentFileIds.1');
+    const draft = (
+      await oc.post('/api/v1/votes', {
+        communityId: community,
+        title: '更换小区监控',
+        matterType: 'other',
+        closesAt: `${addDays(shanghaiDate(), 10)}T17:00:00+08:00`,
+        documentFileIds: [plan],
+      })
+    ).json();
+    expect(draft.documents).toEqual([{ id: plan, name: 'ballot.pdf', mime: 'application/pdf' }]);
+    expect(draft.buildings).toEqual([]);
+    expect((await resident.get(`/api/v1/files/${plan}/content`)).statusCode).toBe(404);
+    await oc.post(`/api/v1/votes/${draft.id}/open`, { version: draft.version });
+    const mine = (await resident.get('/api/v1/me/votes')).json();
+    expect(mine.items.find((v: { id: number }) => v.id === draft.id).documents).toHaveLength(1);
+    const content = await resident.get(`/api/v1/files/${plan}/content`);
+    expect(content.statusCode).toBe(200);
+    expect(content.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('finds units on the roll by building and number, voted or not', async () => {
+    const oc = await t.login('owners_committee');
+    const vote = await openVoteId();
+    const { building_name, unit_number } = await one<{ building_name: string; unit_number: string }>(
+      'select building_name, unit_number from owner_vote_roll where vote_id = $1 order by unit_id limit 1 offset 3',
+      [vote],
+    );
+    const found = (
+      await oc.get(`/api/v1/votes/${vote}/roll?q=${encodeURIComponent(building_name + unit_number)}`)
+    ).json();
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ building: building_name, number: unit_number });
+    const byNumber = (await oc.get(`/api/v1/votes/${vote}/roll?q=${unit_number}&limit=200`)).json();
+    expect(byNumber.items.length).toBeGreaterThanOrEqual(1);
+    expect(byNumber.items.every((i: { number: string }) => i.number.includes(unit_number))).toBe(true);
+    const unvoted = (
+      await oc.get(`/api/v1/votes/${vote}/roll?q=${unit_number}&voted=false&limit=200`)
+    ).json();
+    expect(unvoted.items.every((i: { ballot: unknown }) => i.ballot === null)).toBe(true);
+  });
+});
+
 describe('closing due votes in the background', () => {
   it('the job closes a vote whose time is up exactly once, with the minimum publicity', async () => {
     const id = await openVoteId();

@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { addDays, shanghaiDate } from '../../platform/dates';
 import { versionConflict } from '../../platform/errors';
-import { attachableFile } from '../../platform/files/files';
+import { attachableFile, publishFiles } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
 import { communityNotFound } from '../owners/owners.errors';
 import * as owners from '../owners/owners.repository';
@@ -101,6 +101,8 @@ export async function getVote(ctx: AppContext, actor: Actor, id: number, now = n
   return {
     ...presentVoteSummary(row),
     description: v.description,
+    buildings: row.buildings,
+    documents: row.documents,
     requirement: requirementFor(ruleSet, v.matterType as MatterType),
     result: v.status === 'closed' ? storedResult(row) : null,
     myUnits: await myBallots(ctx, actor, row, now),
@@ -114,10 +116,16 @@ export async function getVote(ctx: AppContext, actor: Actor, id: number, now = n
   };
 }
 
-export async function createVote(ctx: AppContext, actor: Actor, body: CreateVoteBody, now = new Date()) {
+export async function createVote(
+  ctx: AppContext,
+  actor: Actor,
+  body: Omit<CreateVoteBody, 'documentFileIds'> & { documentFileIds?: number[] },
+  now = new Date(),
+) {
   const community = await owners.scopedCommunity(ctx.db, actor, 'votes.manage', body.communityId);
   if (!community) throw communityNotFound();
   if (new Date(body.closesAt) <= now) throw err.closesInPast();
+  await attachableDocuments(ctx.db, actor, community.id, body.documentFileIds ?? []);
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertDraft(tx, actor, community, body, null);
     return row.id;
@@ -125,12 +133,35 @@ export async function createVote(ctx: AppContext, actor: Actor, body: CreateVote
   return getVote(ctx, actor, id, now);
 }
 
-/** A draft vote of a community; fund uses create theirs through this too. */
+/** Documents a vote of `communityId` may carry: files the caller may attach to that community. */
+export async function attachableDocuments(
+  db: Executor,
+  actor: Actor,
+  communityId: number,
+  fileIds: readonly number[],
+  path = 'body.documentFileIds',
+) {
+  for (const [i, fileId] of fileIds.entries())
+    await attachableFile(db, actor, fileId, communityId, `${path}.${i}`);
+}
+
+/**
+ * A draft vote of a community; fund uses create theirs through this too, with the buildings whose
+ * units share the cost: only their owners vote (住宅专项维修资金管理办法 art. 22: the owners within
+ * the apportionment scope).
+ */
 export async function insertDraft(
   tx: Executor,
   actor: Actor,
   community: { id: number; streetId: number },
-  body: { title: string; matterType: MatterType; description: string; closesAt: string },
+  body: {
+    title: string;
+    matterType: MatterType;
+    description: string;
+    closesAt: string;
+    documentFileIds?: readonly number[];
+    buildingIds?: readonly number[] | null;
+  },
   fundUseId: number | null,
 ) {
   const row = await repo.insertVote(tx, {
@@ -140,6 +171,8 @@ export async function insertDraft(
     matterType: body.matterType,
     description: body.description,
     closesAt: new Date(body.closesAt),
+    buildingIds: body.buildingIds?.length ? [...body.buildingIds] : null,
+    documentFileIds: [...(body.documentFileIds ?? [])],
     fundUseId,
     createdBy: actor.userId,
   });
@@ -189,8 +222,12 @@ export async function openInTx(tx: Executor, actor: Actor, id: number, version: 
   if (before.status !== 'draft') throw err.voteInvalidState(before.status);
   if (before.version !== version) throw versionConflict(before.version);
   if (before.closesAt <= now) throw err.closesInPast();
-  const { units, holders } = await owners.communityUnitsForRoll(tx, before.communityId);
+  const { units, holders } = await owners.communityUnitsForRoll(tx, before.communityId, before.buildingIds);
   if (units.length === 0) throw err.emptyRoll();
+  await publishFiles(tx, before.documentFileIds, {
+    streetId: before.streetId,
+    communityId: before.communityId,
+  });
   const byUnit = new Map<number, typeof holders>();
   for (const h of holders) byUnit.set(h.unitId, [...(byUnit.get(h.unitId) ?? []), h]);
   const rows = units.map((u) => {
@@ -470,14 +507,19 @@ export async function rollOfVote(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  q: { voted?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined },
+  q: {
+    voted?: 'true' | 'false' | undefined;
+    q?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const row = await repo.findVote(ctx.db, actor, 'votes.roll', id);
   if (!row) throw err.voteNotFound();
   const rows = await repo.rollPage(
     ctx.db,
     id,
-    { limit: q.limit, ...(q.voted ? { voted: q.voted === 'true' } : {}) },
+    { limit: q.limit, ...(q.voted ? { voted: q.voted === 'true' } : {}), ...(q.q ? { q: q.q } : {}) },
     idCursor(q.cursor),
   );
   const result = page(rows, q.limit, (r) => [r.roll.unitId]);

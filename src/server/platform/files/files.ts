@@ -234,9 +234,28 @@ export async function attachableFile(
   return file;
 }
 
-/** Publishes files to the residents of their community (e.g. attachments of a disclosure). */
-export async function publishFiles(tx: Executor, ids: number[]): Promise<void> {
-  if (ids.length) await tx.update(files).set({ visibility: 'community' }).where(inArray(files.id, ids));
+/**
+ * Publishes files to the residents of their community (e.g. attachments of a disclosure). Files
+ * uploaded without a place take the record's, so the residents of that community can read them.
+ */
+export async function publishFiles(
+  tx: Executor,
+  ids: readonly number[],
+  place?: { streetId: number; communityId: number },
+): Promise<void> {
+  if (!ids.length) return;
+  await tx
+    .update(files)
+    .set({
+      visibility: 'community',
+      ...(place
+        ? {
+            streetId: sql`coalesce(${files.streetId}, ${place.streetId})`,
+            communityId: sql`coalesce(${files.communityId}, ${place.communityId})`,
+          }
+        : {}),
+    })
+    .where(inArray(files.id, [...ids]));
 }
 
 /** Sets the place of files once they are attached to a record of that street. */

@@ -4,8 +4,11 @@ import type { Permission } from '../../../contracts/permissions';
 import { AssetsProfileSection } from '../assets/AssetsProfileSection';
 import { CommunityCasesSection } from '../cases/CommunityCasesSection';
 import { FireProfileSection } from '../firesafety/FireProfileSection';
+import { FundSection } from '../funds/profileSections';
 import { HazardsProfileSection } from '../hazards/HazardsProfileSection';
 import { LegacyProfileSection } from '../legacy/LegacyProfileSection';
+import { OwnersCommitteeSection } from '../owners/profileSections';
+import { OpenVotesSection } from '../votes/profileSections';
 import { WarrantiesProfileSection } from '../warranties/WarrantiesProfileSection';
 import { WaterloggingProfileSection } from '../waterlogging/WaterloggingProfileSection';
 
@@ -60,4 +63,12 @@ export const profileSections: ProfileSection[] = [
     permission: 'waterlogging.read',
     Component: WaterloggingProfileSection,
   },
+  {
+    key: 'ownersCommittee',
+    title: 'owners:profile.title',
+    permission: 'owners_committee.read',
+    Component: OwnersCommitteeSection,
+  },
+  { key: 'fund', title: 'funds:profile.title', permission: 'funds.read', Component: FundSection },
+  { key: 'votes', title: 'votes:profile.title', permission: 'votes.read', Component: OpenVotesSection },
 ];
