@@ -459,13 +459,19 @@ const DUPLICATES_JSON = `
            case when $12::float8 is null or k.lat is null then null
                 else round(6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)))
            end as "distanceM"
-    from case_record k
-    where k.street_id = $2 and k.category_code = $5 and k.created_at > now() - interval '7 days'
-      and k.state not in ('rejected', 'merged')
-      and (k.community_id = $4
-           or ($12::float8 is not null and k.lat between $12 - 0.0005 and $12 + 0.0005
-               and k.lng between $13 - 0.0006 and $13 + 0.0006
-               and 6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)) <= 50))
+    from (
+      -- the same community and category (index on community, category, time)
+      select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
+      where k.community_id = $4 and k.category_code = $5 and k.created_at > now() - interval '7 days'
+        and k.state not in ('rejected', 'merged')
+      union
+      -- within 50 m in the street, when the report has a point
+      select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
+      where $12::float8 is not null and k.street_id = $2 and k.category_code = $5
+        and k.created_at > now() - interval '7 days' and k.state not in ('rejected', 'merged')
+        and k.lat between $12 - 0.0005 and $12 + 0.0005 and k.lng between $13 - 0.0006 and $13 + 0.0006
+        and 6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)) <= 50
+    ) k
     order by k.created_at desc limit 5) x)`;
 
 export interface IntakeRow {
@@ -502,13 +508,29 @@ export interface IntakeRow {
 // The case, its first event and (with a key) the idempotency record or (with an external ticket)
 // the ticket reference in one prepared statement. The id comes from the sequence inside it; the
 // stored answer gets the id and number added there. A used key or ticket writes nothing.
-const INTAKE_CTE = (withKey: boolean, withRef: boolean) => {
+/**
+ * The intake statement. `locking`: the id comes from the sequence and the statement reserves the
+ * audit slot (locking the chain head until commit); the caller appends the audit row in the same
+ * transaction. `single`: the id and the sealed audit row are parameters (from $first on), and the
+ * statement itself moves the chain head by compare-and-set and appends the row — one statement, no
+ * transaction; it aborts (SQLSTATE AJ409, reason in the message) when the head has moved or the key
+ * or ticket is taken, and then writes nothing.
+ */
+const INTAKE_SQL = (withKey: boolean, withRef: boolean, mode: 'locking' | 'single') => {
   const ref = withKey ? 32 : 29; // first parameter of the external ticket
-  const gates = [withKey ? 'exists (select 1 from k)' : null, withRef ? 'exists (select 1 from x)' : null]
-    .filter(Boolean)
-    .join(' and ');
+  const own = ref + (withRef ? 5 : 0); // first parameter of the single-statement mode
+  const single = mode === 'single';
+  const gates = single
+    ? ''
+    : [withKey ? 'exists (select 1 from k)' : null, withRef ? 'exists (select 1 from x)' : null]
+        .filter(Boolean)
+        .join(' and ');
+  const audit = Array.from({ length: 14 }, (_, i) => `$${own + 3 + i}`);
+  audit[9] += '::jsonb';
+  audit[10] += '::jsonb';
   return `
-  with n as (select nextval(pg_get_serial_sequence('case_record', 'id')) as id, ${DUPLICATES_JSON} as duplicates),
+  with n as (select ${single ? `$${own}::bigint` : `nextval(pg_get_serial_sequence('case_record', 'id'))`} as id,
+                    ${DUPLICATES_JSON} as duplicates),
   ${
     withKey
       ? `k as (insert into idempotency_key (user_id, scope, key, request_hash, status, response)
@@ -537,10 +559,24 @@ const INTAKE_CTE = (withKey: boolean, withRef: boolean) => {
   e as (
     insert into case_event (case_id, street_id, at, actor_user_id, actor_label, action, from_state, to_state, data)
     select c.id, c.street_id, $26, $15, $27, 'report', null, 'reported', $28::jsonb from c returning id),
-  h as (${auditReserveSql('$2::int', 'where exists (select 1 from c)')})
+  ${
+    single
+      ? `h as (update audit_chain set seq = $${own + 1}::bigint + 1, hash = $${own + 16}
+          where chain = $2 and seq = $${own + 1}::bigint and hash = $${own + 2} returning seq, hash),
+  a as (insert into audit_log (chain, seq, at, actor_user_id, actor_label, action, entity_type, entity_id,
+                               street_id, before, after, ip, prev_hash, hash)
+        values (${audit.join(', ')}) returning 1)
+  select n.id::bigint as id, 1 as created, (select id from e) as event_id, n.duplicates,
+         case when not exists (select 1 from h) then anju_intake_abort('chain')
+              ${withKey ? `when not exists (select 1 from k) then anju_intake_abort('key')` : ''}
+              ${withRef ? `when not exists (select 1 from x) then anju_intake_abort('ticket')` : ''}
+              else (select count(*)::int from a) end as appended
+  from n`
+      : `h as (${auditReserveSql('$2::int', 'where exists (select 1 from c)')})
   select n.id::bigint as id, (select count(*) from c)::int as created, (select id from e) as event_id, n.duplicates,
          (select seq from h) as audit_seq, (select hash from h) as audit_prev_hash
-  from n`;
+  from n`
+  }`;
 };
 
 export interface ExternalRefInput {
@@ -561,6 +597,19 @@ export async function insertIntake(
   key: { value: string; requestHash: string; response: unknown } | null,
   ref: ExternalRefInput | null = null,
 ) {
+  const res = await client.query({
+    name: `anju_case_intake${key ? '_key' : ''}${ref ? '_ref' : ''}`,
+    text: INTAKE_SQL(key !== null, ref !== null, 'locking'),
+    values: intakeValues(r, key, ref),
+  });
+  return intakeResult(res.rows[0]);
+}
+
+function intakeValues(
+  r: IntakeRow,
+  key: { value: string; requestHash: string; response: unknown } | null,
+  ref: ExternalRefInput | null,
+): unknown[] {
   const values: unknown[] = [
     r.numberPrefix,
     r.streetId,
@@ -593,19 +642,96 @@ export async function insertIntake(
   ];
   if (key) values.push(key.value, key.requestHash, JSON.stringify(key.response));
   if (ref) values.push(ref.source, ref.ticket, ref.apiClientId, ref.mediaUrl, ref.reporterEmailEnc);
-  const res = await client.query({
-    name: `anju_case_intake${key ? '_key' : ''}${ref ? '_ref' : ''}`,
-    text: INTAKE_CTE(key !== null, ref !== null),
-    values,
-  });
-  const row = res.rows[0];
+  return values;
+}
+
+/**
+ * Writes a new case with its id and sealed audit row given, in one statement outside any
+ * transaction, if the chain head is still `head` and the key or ticket is free. Throws
+ * `IntakeConflict` (having written nothing) otherwise.
+ */
+export async function insertIntakeSingle(
+  pool: pg.Pool,
+  r: IntakeRow,
+  key: { value: string; requestHash: string; response: unknown } | null,
+  ref: ExternalRefInput | null,
+  id: number,
+  head: { seq: number; hash: string },
+  audit: unknown[],
+) {
+  const values = intakeValues(r, key, ref);
+  values.push(id, head.seq, head.hash, ...audit);
+  try {
+    const res = await pool.query({
+      name: `anju_case_intake_single${key ? '_key' : ''}${ref ? '_ref' : ''}`,
+      text: INTAKE_SQL(key !== null, ref !== null, 'single'),
+      values,
+    });
+    return intakeResult(res.rows[0]);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'AJ409')
+      throw new IntakeConflict((err as Error).message.includes('chain') ? 'chain' : 'taken');
+    throw err;
+  }
+}
+
+/** The single-statement intake wrote nothing: the chain head moved, or the key or ticket is taken. */
+export class IntakeConflict extends Error {
+  constructor(readonly reason: 'chain' | 'taken') {
+    super(`intake conflict: ${reason}`);
+  }
+}
+
+/** Case ids taken from the sequence in blocks, for statements that must know the id beforehand. */
+const idBlocks = new WeakMap<pg.Pool, { next: number; end: number; pending: Promise<void> | null }>();
+const ID_BLOCK = 20;
+
+export async function nextCaseId(pool: pg.Pool): Promise<number> {
+  let block = idBlocks.get(pool);
+  if (!block) {
+    block = { next: 0, end: 0, pending: null };
+    idBlocks.set(pool, block);
+  }
+  while (block.next >= block.end) {
+    if (!block.pending) {
+      const b = block;
+      b.pending = pool
+        .query<{ first: string; last: string }>(
+          `select min(id) as first, max(id) as last from (
+             select nextval(pg_get_serial_sequence('case_record', 'id')) as id from generate_series(1, $1)) s`,
+          [ID_BLOCK],
+        )
+        .then((res) => {
+          const first = Number(res.rows[0]!.first);
+          const last = Number(res.rows[0]!.last);
+          // a sequence with another increment or a concurrent caller may leave gaps: use one id only then
+          if (last - first + 1 === ID_BLOCK) {
+            b.next = first;
+            b.end = last + 1;
+          } else {
+            b.next = last;
+            b.end = last + 1;
+          }
+        })
+        .finally(() => {
+          b.pending = null;
+        });
+    }
+    await block.pending;
+  }
+  return block.next++;
+}
+
+function intakeResult(row: Record<string, unknown>) {
   return {
     id: Number(row.id),
     created: Number(row.created) > 0,
     eventId: row.event_id === null ? null : Number(row.event_id),
     /** the place in the street's audit chain, reserved by the same statement when the case was written */
     auditSlot:
-      row.audit_seq === null ? null : { seq: Number(row.audit_seq), prevHash: row.audit_prev_hash as string },
+      row.audit_seq === null || row.audit_seq === undefined
+        ? null
+        : { seq: Number(row.audit_seq), prevHash: row.audit_prev_hash as string },
     duplicates: (
       row.duplicates as { id: number; number: string; title: string; distanceM: number | null }[]
     ).map((d) => ({

@@ -90,6 +90,8 @@ export const cases = pgTable(
     index().on(t.streetId, t.state, t.id),
     index().on(t.streetId, t.categoryCode, t.createdAt),
     index().on(t.communityId, t.id),
+    // possible duplicates: the same community and category in the last days
+    index().on(t.communityId, t.categoryCode, t.createdAt),
     index().on(t.reporterUserId, t.id),
     index('case_record_stage_due_idx').on(t.streetId, t.stageDueAt).where(sql`${t.stageDueAt} is not null`),
     index('case_record_follow_up_idx')

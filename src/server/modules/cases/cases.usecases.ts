@@ -19,7 +19,15 @@ import type { DiscoveryChannel, ResolvedUnit, Stage, Urgency } from '../../../co
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { type Actor, assertCan } from '../../platform/access';
-import { appendAudit, canonicalJson, recordAudit } from '../../platform/audit/audit';
+import {
+  type AuditHead,
+  appendAudit,
+  auditRowParams,
+  canonicalJson,
+  recordAudit,
+  sealAuditRow,
+} from '../../platform/audit/audit';
+import { auditHeadsOf } from '../../platform/audit/audit.heads';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
@@ -370,21 +378,8 @@ export async function writeIntake(
   tx: Executor,
   p: PreparedIntake,
   idempotencyKey: string | undefined,
-): Promise<WrittenIntake> {
-  const r = await repo.insertIntake(
-    client,
-    p.row,
-    idempotencyKey ? { value: idempotencyKey, requestHash: p.requestHash, response: p.partial } : null,
-    p.external
-      ? {
-          source: p.external.source,
-          ticket: p.external.ticket,
-          apiClientId: p.external.apiClientId,
-          mediaUrl: p.external.mediaUrl ?? null,
-          reporterEmailEnc: p.external.reporterEmail ? ctx.cipher.encrypt(p.external.reporterEmail) : null,
-        }
-      : null,
-  );
+): Promise<WrittenIntake & { auditHead?: AuditHead }> {
+  const r = await repo.insertIntake(client, p.row, intakeKey(p, idempotencyKey), intakeRef(ctx, p));
   if (!r.created) {
     if (!p.external) return r;
     const existing = await repo.caseOfExternalTicket(tx, p.external.source, p.external.ticket);
@@ -392,26 +387,87 @@ export async function writeIntake(
   }
   if (p.attachments.length) await repo.linkAttachments(tx, r.id, p.row.streetId, r.eventId!, p.attachments);
   // the intake statement already reserved the audit row's place in the street's chain
-  await appendAudit(
-    tx,
-    p.audit.actor.audit,
-    {
-      action: 'case.reported',
-      entityType: 'case',
-      entityId: r.id,
-      streetId: p.row.streetId,
-      after: {
-        id: r.id,
-        categoryCode: p.row.categoryCode,
-        communityId: p.row.communityId,
-        ruleId: p.audit.ruleId,
-        urgency: p.audit.urgency,
-        ...(p.external ? { source: p.external.source, ticket: p.external.ticket } : {}),
-      },
+  const auditHead = await appendAudit(tx, p.audit.actor.audit, intakeAuditEntry(p, r.id), r.auditSlot!);
+  return { ...r, auditHead };
+}
+
+/**
+ * Writes a prepared case without attachments in one statement and no transaction, when this process
+ * knows the head of the street's audit chain: the statement appends the sealed audit row only if the
+ * head is still there. Null when it cannot (head unknown or moved, key or ticket taken): nothing was
+ * written, and the transactional path decides.
+ */
+async function writeIntakeSingle(
+  ctx: AppContext,
+  p: PreparedIntake,
+  idempotencyKey: string | undefined,
+): Promise<WrittenIntake | null> {
+  if (p.attachments.length) return null;
+  const pool = ctx.database.pool;
+  const heads = auditHeadsOf(pool);
+  const chain = p.row.streetId;
+  if (!heads.get(chain)) return null;
+  return heads.exclusive(chain, async () => {
+    const head = heads.get(chain);
+    if (!head) return null;
+    const id = await repo.nextCaseId(pool);
+    const sealed = sealAuditRow(p.audit.actor.audit, intakeAuditEntry(p, id), {
+      seq: head.seq + 1,
+      prevHash: head.hash,
+    });
+    try {
+      const r = await repo.insertIntakeSingle(
+        pool,
+        p.row,
+        intakeKey(p, idempotencyKey),
+        intakeRef(ctx, p),
+        id,
+        head,
+        auditRowParams(sealed),
+      );
+      heads.advance({ chain, seq: sealed.seq, hash: sealed.hash });
+      heads.stats.appended++;
+      return r;
+    } catch (err) {
+      if (!(err instanceof repo.IntakeConflict)) throw err;
+      heads.stats.refused++;
+      if (err.reason === 'chain') heads.forget(chain);
+      return null;
+    }
+  });
+}
+
+function intakeKey(p: PreparedIntake, idempotencyKey: string | undefined) {
+  return idempotencyKey ? { value: idempotencyKey, requestHash: p.requestHash, response: p.partial } : null;
+}
+
+function intakeRef(ctx: AppContext, p: PreparedIntake) {
+  return p.external
+    ? {
+        source: p.external.source,
+        ticket: p.external.ticket,
+        apiClientId: p.external.apiClientId,
+        mediaUrl: p.external.mediaUrl ?? null,
+        reporterEmailEnc: p.external.reporterEmail ? ctx.cipher.encrypt(p.external.reporterEmail) : null,
+      }
+    : null;
+}
+
+function intakeAuditEntry(p: PreparedIntake, id: number) {
+  return {
+    action: 'case.reported' as const,
+    entityType: 'case',
+    entityId: id,
+    streetId: p.row.streetId,
+    after: {
+      id,
+      categoryCode: p.row.categoryCode,
+      communityId: p.row.communityId,
+      ruleId: p.audit.ruleId,
+      urgency: p.audit.urgency,
+      ...(p.external ? { source: p.external.source, ticket: p.external.ticket } : {}),
     },
-    r.auditSlot!,
-  );
-  return r;
+  };
 }
 
 /** The intake answer of a case written now, from what was prepared and what the insert returned. */
@@ -445,7 +501,7 @@ export async function existingIntakeAnswer(ctx: AppContext, id: number) {
 /**
  * Files a case: checks the reporter may report in the community, routes it by the responsibility
  * list, starts the register stage's clock and writes the case, its first event, the idempotency
- * key and the audit row in one transaction. A retry with the same key gets the same answer; a
+ * key and the audit row at once (one statement when it can, else one transaction). A retry with the same key gets the same answer; a
  * ticket filed before (`external`) answers 200 with the case it made.
  */
 export async function reportCase(
@@ -457,9 +513,15 @@ export async function reportCase(
   external: ExternalTicket | null = null,
 ): Promise<IntakeOutcome> {
   const p = await prepareIntake(ctx, actor, input, clock, external);
-  const written = await repo.clientTransaction(ctx.database.pool, (client, tx) =>
-    writeIntake(ctx, client, tx, p, idempotencyKey),
-  );
+  let written: WrittenIntake | null = await writeIntakeSingle(ctx, p, idempotencyKey);
+  if (!written) {
+    const w = await repo.clientTransaction(ctx.database.pool, (client, tx) =>
+      writeIntake(ctx, client, tx, p, idempotencyKey),
+    );
+    // once committed, the next report from this street can take the single-statement path
+    if (w.auditHead) auditHeadsOf(ctx.database.pool).advance(w.auditHead);
+    written = w;
+  }
   if (written.created) return { status: 201, body: intakeAnswer(p, written), replayed: false };
   if (external) return { status: 200, body: await existingIntakeAnswer(ctx, written.id), replayed: true };
   const stored = await repo.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey ?? '');

@@ -117,16 +117,14 @@ export async function recordAudit<A extends keyof AuditEvents>(
   await appendAudit(tx, actor, entry, { seq: Number(seq), prevHash: hash });
 }
 
-/** Writes the audit row into a place reserved with `auditReserveSql`, and moves the chain head to it. */
-export async function appendAudit<A extends keyof AuditEvents>(
-  tx: Executor,
+/** The audit row for a reserved place in its chain, with its hash. */
+export function sealAuditRow<A extends keyof AuditEvents>(
   actor: AuditActor,
   entry: AuditEntry<A>,
   slot: AuditSlot,
-): Promise<void> {
-  const chain = entry.streetId ?? 0;
+): AuditRowForHash & { hash: string } {
   const row: AuditRowForHash = {
-    chain,
+    chain: entry.streetId ?? 0,
     seq: slot.seq,
     at: new Date().toISOString(),
     actorUserId: actor.userId,
@@ -140,16 +138,57 @@ export async function appendAudit<A extends keyof AuditEvents>(
     ip: actor.ip ?? null,
     prevHash: slot.prevHash,
   };
-  const hash = auditHash(row);
+  return { ...row, hash: auditHash(row) };
+}
+
+/**
+ * Writes the audit row into a place reserved with `auditReserveSql`, and moves the chain head to it.
+ * Returns the new head of the chain (valid once the transaction commits).
+ */
+export async function appendAudit<A extends keyof AuditEvents>(
+  tx: Executor,
+  actor: AuditActor,
+  entry: AuditEntry<A>,
+  slot: AuditSlot,
+): Promise<AuditHead> {
+  const row = sealAuditRow(actor, entry, slot);
   await tx.execute(sql`
     with appended as (
       insert into audit_log (chain, seq, at, actor_user_id, actor_label, action, entity_type, entity_id,
                              street_id, before, after, ip, prev_hash, hash)
       values (${row.chain}, ${row.seq}, ${row.at}, ${row.actorUserId}, ${row.actorLabel}, ${row.action},
               ${row.entityType}, ${row.entityId}, ${row.streetId}, ${jsonParam(row.before)}::jsonb,
-              ${jsonParam(row.after)}::jsonb, ${row.ip}, ${row.prevHash}, ${hash})
+              ${jsonParam(row.after)}::jsonb, ${row.ip}, ${row.prevHash}, ${row.hash})
     )
-    update audit_chain set hash = ${hash} where chain = ${chain}`);
+    update audit_chain set hash = ${row.hash} where chain = ${row.chain}`);
+  return { chain: row.chain, seq: row.seq, hash: row.hash };
+}
+
+/** The head of an audit chain: its last sequence number and hash. */
+export interface AuditHead {
+  chain: number;
+  seq: number;
+  hash: string;
+}
+
+/** The audit row's values as statement parameters, in the column order of `audit_log`. */
+export function auditRowParams(row: AuditRowForHash & { hash: string }): unknown[] {
+  return [
+    row.chain,
+    row.seq,
+    row.at,
+    row.actorUserId,
+    row.actorLabel,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.streetId,
+    jsonParam(row.before),
+    jsonParam(row.after),
+    row.ip,
+    row.prevHash,
+    row.hash,
+  ];
 }
 
 function jsonParam(value: unknown): string | null {

@@ -1,0 +1,1 @@
+CREATE INDEX "case_record_community_id_category_code_created_at_index" ON "case_record" USING btree ("community_id","category_code","created_at");
