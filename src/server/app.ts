@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { AppContext } from './context';
 import { assetsRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -72,7 +72,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandler(app);
 
-  await app.register(fastifyHelmet, {
+  // security headers on every answer; built once (the Fastify plugin rebuilds them per request)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -85,7 +86,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         upgradeInsecureRequests: ctx.config.production ? [] : null,
       },
     },
-    hsts: ctx.config.production,
+    strictTransportSecurity: ctx.config.production,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined));
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
