@@ -39,18 +39,32 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   permission?: Permission;
+  /** heading the item is listed under (key in the `nav` namespace, `groups.*`); none: at the top */
+  group?: NavGroup;
 }
+
+/** Headings of the side navigation, in their order. */
+export const navGroups = ['cases', 'safety', 'selfGovernance', 'funds', 'system'] as const;
+export type NavGroup = (typeof navGroups)[number];
 
 /** Every module adds its pages here, in the order they appear. */
 export const navItems: NavItem[] = [
   { key: 'home', path: '/', label: 'home', icon: <DashboardOutlined />, permission: 'org.read' },
-  { key: 'cases', path: '/cases', label: 'cases', icon: <SolutionOutlined />, permission: 'cases.report' },
+  {
+    key: 'cases',
+    path: '/cases',
+    label: 'cases',
+    icon: <SolutionOutlined />,
+    permission: 'cases.report',
+    group: 'cases',
+  },
   {
     key: 'supervision',
     path: '/supervision',
     label: 'supervision',
     icon: <BellOutlined />,
     permission: 'cases.read',
+    group: 'cases',
   },
   {
     key: 'communities',
@@ -65,6 +79,7 @@ export const navItems: NavItem[] = [
     label: 'duties',
     icon: <OrderedListOutlined />,
     permission: 'cases.read',
+    group: 'cases',
   },
   {
     key: 'calendar',
@@ -72,6 +87,7 @@ export const navItems: NavItem[] = [
     label: 'calendar',
     icon: <CalendarOutlined />,
     permission: 'cases.read',
+    group: 'cases',
   },
   {
     key: 'hotline',
@@ -79,6 +95,7 @@ export const navItems: NavItem[] = [
     label: 'hotline',
     icon: <PhoneOutlined />,
     permission: 'hotline.import',
+    group: 'cases',
   },
   // safety (seed 二(一), 二(四))
   {
@@ -87,6 +104,7 @@ export const navItems: NavItem[] = [
     label: 'field',
     icon: <MobileOutlined />,
     permission: 'inspections.perform',
+    group: 'safety',
   },
   {
     key: 'inspections',
@@ -94,6 +112,7 @@ export const navItems: NavItem[] = [
     label: 'inspections',
     icon: <ScheduleOutlined />,
     permission: 'inspections.read',
+    group: 'safety',
   },
   {
     key: 'hazards',
@@ -101,14 +120,23 @@ export const navItems: NavItem[] = [
     label: 'hazards',
     icon: <WarningOutlined />,
     permission: 'hazards.read',
+    group: 'safety',
   },
-  { key: 'assets', path: '/assets', label: 'assets', icon: <ToolOutlined />, permission: 'assets.read' },
+  {
+    key: 'assets',
+    path: '/assets',
+    label: 'assets',
+    icon: <ToolOutlined />,
+    permission: 'assets.read',
+    group: 'safety',
+  },
   {
     key: 'emergency',
     path: '/emergency',
     label: 'emergency',
     icon: <AlertOutlined />,
     permission: 'emergency.read',
+    group: 'safety',
   },
   {
     key: 'fire-safety',
@@ -116,6 +144,7 @@ export const navItems: NavItem[] = [
     label: 'fireSafety',
     icon: <FireOutlined />,
     permission: 'firesafety.read',
+    group: 'safety',
   },
   {
     key: 'warranties',
@@ -123,22 +152,39 @@ export const navItems: NavItem[] = [
     label: 'warranties',
     icon: <FileProtectOutlined />,
     permission: 'warranties.read',
+    group: 'safety',
   },
-  { key: 'legacy', path: '/legacy', label: 'legacy', icon: <HistoryOutlined />, permission: 'legacy.read' },
+  {
+    key: 'legacy',
+    path: '/legacy',
+    label: 'legacy',
+    icon: <HistoryOutlined />,
+    permission: 'legacy.read',
+    group: 'safety',
+  },
   {
     key: 'waterlogging',
     path: '/waterlogging',
     label: 'waterlogging',
     icon: <CloudOutlined />,
     permission: 'waterlogging.read',
+    group: 'safety',
   },
-  { key: 'owners', path: '/owners', label: 'owners', icon: <IdcardOutlined />, permission: 'owners.read' },
+  {
+    key: 'owners',
+    path: '/owners',
+    label: 'owners',
+    icon: <IdcardOutlined />,
+    permission: 'owners.read',
+    group: 'selfGovernance',
+  },
   {
     key: 'ownersCommittees',
     path: '/owners-committees',
     label: 'ownersCommittees',
     icon: <ClusterOutlined />,
     permission: 'owners_committee.read',
+    group: 'selfGovernance',
   },
   {
     key: 'disclosures',
@@ -146,23 +192,47 @@ export const navItems: NavItem[] = [
     label: 'disclosures',
     icon: <NotificationOutlined />,
     permission: 'disclosures.read',
+    group: 'selfGovernance',
   },
-  { key: 'votes', path: '/votes', label: 'votes', icon: <CheckSquareOutlined />, permission: 'votes.read' },
-  { key: 'funds', path: '/funds', label: 'funds', icon: <BankOutlined />, permission: 'funds.read' },
+  {
+    key: 'votes',
+    path: '/votes',
+    label: 'votes',
+    icon: <CheckSquareOutlined />,
+    permission: 'votes.read',
+    group: 'selfGovernance',
+  },
+  {
+    key: 'funds',
+    path: '/funds',
+    label: 'funds',
+    icon: <BankOutlined />,
+    permission: 'funds.read',
+    group: 'funds',
+  },
   {
     key: 'fundUses',
     path: '/fund-uses',
     label: 'fundUses',
     icon: <ToolOutlined />,
     permission: 'fund_use.read',
+    group: 'funds',
   },
-  { key: 'fees', path: '/fees', label: 'fees', icon: <AccountBookOutlined />, permission: 'fees.read' },
+  {
+    key: 'fees',
+    path: '/fees',
+    label: 'fees',
+    icon: <AccountBookOutlined />,
+    permission: 'fees.read',
+    group: 'funds',
+  },
   {
     key: 'fiveInOne',
     path: '/five-in-one',
     label: 'fiveInOne',
     icon: <UsergroupAddOutlined />,
     permission: 'five_in_one.read',
+    group: 'selfGovernance',
   },
   {
     key: 'liaisonTraining',
@@ -170,6 +240,7 @@ export const navItems: NavItem[] = [
     label: 'liaisonTraining',
     icon: <ReadOutlined />,
     permission: 'training.read',
+    group: 'selfGovernance',
   },
   {
     key: 'mediation',
@@ -177,8 +248,29 @@ export const navItems: NavItem[] = [
     label: 'mediation',
     icon: <CommentOutlined />,
     permission: 'mediation.read',
+    group: 'selfGovernance',
   },
-  { key: 'users', path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
-  { key: 'audit', path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { key: 'account', path: '/account', label: 'account', icon: <SafetyCertificateOutlined /> },
+  {
+    key: 'users',
+    path: '/users',
+    label: 'users',
+    icon: <TeamOutlined />,
+    permission: 'users.manage',
+    group: 'system',
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    label: 'audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    group: 'system',
+  },
+  {
+    key: 'account',
+    path: '/account',
+    label: 'account',
+    icon: <SafetyCertificateOutlined />,
+    group: 'system',
+  },
 ];

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiState } from '../api/client';
 import { useSession, useSessionActions } from '../api/session';
-import { navItems } from '../navigation';
+import { type NavGroup, type NavItem, navGroups, navItems } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
@@ -65,13 +65,22 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={[selected]}
           data-testid="nav"
-          items={visible.map((item) => ({
+          items={menuItems(visible, (item) => ({
             key: item.key,
             icon: item.icon,
             label: t(`nav:${item.label}`),
             'data-testid': `nav-${item.key}`,
             onClick: () => navigate(item.path),
-          }))}
+          })).map((entry) =>
+            'group' in entry
+              ? {
+                  type: 'group' as const,
+                  key: `group-${entry.group}`,
+                  label: t(`nav:groups.${entry.group}`),
+                  children: entry.children,
+                }
+              : entry,
+          )}
           style={{ borderInlineEnd: 0 }}
         />
       </Sider>
@@ -141,4 +150,16 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** The ungrouped items first, then each heading with its items, in the order of `navGroups`. */
+function menuItems<T>(
+  items: NavItem[],
+  render: (item: NavItem) => T,
+): (T | { group: NavGroup; children: T[] })[] {
+  const top = items.filter((i) => !i.group).map(render);
+  const groups = navGroups
+    .map((group) => ({ group, children: items.filter((i) => i.group === group).map(render) }))
+    .filter((g) => g.children.length > 0);
+  return [...top, ...groups];
 }
