@@ -4,7 +4,7 @@ import { resources } from '../src/contracts/locales';
 import { permissionsOf } from '../src/contracts/permissions';
 import type { Role } from '../src/contracts/roles';
 import { demoAccounts } from '../src/server/demo/seed';
-import { navItems } from '../src/web/navigation';
+import { inMenuOrder, navItems } from '../src/web/navigation';
 import { chooseOption, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
@@ -16,9 +16,9 @@ describe('web shell', () => {
     for (const account of demoAccounts) {
       const page = await e2e.loginAs(account.username);
       const permissions = permissionsOf([account.role as Role]);
-      const expected = navItems
-        .filter((i) => !i.permission || permissions.includes(i.permission))
-        .map((i) => i.key);
+      const expected = inMenuOrder(
+        navItems.filter((i) => !i.permission || permissions.includes(i.permission)),
+      ).map((i) => i.key);
       await page.getByTestId('nav').waitFor();
       const shown = await page
         .locator('[data-testid^="nav-"]')

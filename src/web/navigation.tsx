@@ -274,3 +274,12 @@ export const navItems: NavItem[] = [
     group: 'system',
   },
 ];
+
+/** The items as the menu lists them: ungrouped first, then each heading's items in `navGroups` order. */
+export function inMenuOrder(items: NavItem[]): NavItem[] {
+  const rank = (i: NavItem) => (i.group ? navGroups.indexOf(i.group) + 1 : 0);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
+    .map((x) => x.item);
+}

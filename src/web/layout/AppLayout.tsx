@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiState } from '../api/client';
 import { useSession, useSessionActions } from '../api/session';
-import { type NavGroup, type NavItem, navGroups, navItems } from '../navigation';
+import { inMenuOrder, type NavGroup, type NavItem, navGroups, navItems } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
@@ -157,9 +157,10 @@ function menuItems<T>(
   items: NavItem[],
   render: (item: NavItem) => T,
 ): (T | { group: NavGroup; children: T[] })[] {
-  const top = items.filter((i) => !i.group).map(render);
+  const ordered = inMenuOrder(items);
+  const top = ordered.filter((i) => !i.group).map(render);
   const groups = navGroups
-    .map((group) => ({ group, children: items.filter((i) => i.group === group).map(render) }))
+    .map((group) => ({ group, children: ordered.filter((i) => i.group === group).map(render) }))
     .filter((g) => g.children.length > 0);
   return [...top, ...groups];
 }
