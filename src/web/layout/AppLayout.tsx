@@ -51,7 +51,14 @@ export function AppLayout() {
         trigger={null}
         width={220}
         theme="light"
-        style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        // the navigation stays in view (and scrolls on its own) while a long page scrolls
+        style={{
+          borderRight: `1px solid ${token.colorBorderSecondary}`,
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
         <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
