@@ -460,17 +460,20 @@ const DUPLICATES_JSON = `
                 else round(6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)))
            end as "distanceM"
     from (
-      -- the same community and category (index on community, category, time)
-      select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
-      where k.community_id = $4 and k.category_code = $5 and k.created_at > now() - interval '7 days'
-        and k.state not in ('rejected', 'merged')
+      -- the latest five of the same community and category (backwards on its index, so a busy
+      -- community costs no more than a quiet one) ...
+      (select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
+       where k.community_id = $4 and k.category_code = $5 and k.created_at > now() - interval '7 days'
+         and k.state not in ('rejected', 'merged')
+       order by k.created_at desc limit 5)
       union
-      -- within 50 m in the street, when the report has a point
-      select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
-      where $12::float8 is not null and k.street_id = $2 and k.category_code = $5
-        and k.created_at > now() - interval '7 days' and k.state not in ('rejected', 'merged')
-        and k.lat between $12 - 0.0005 and $12 + 0.0005 and k.lng between $13 - 0.0006 and $13 + 0.0006
-        and 6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)) <= 50
+      -- ... and of those within 50 m in the street, when the report has a point
+      (select k.id, k.number, k.title, k.lat, k.lng, k.created_at from case_record k
+       where $12::float8 is not null and k.street_id = $2 and k.category_code = $5
+         and k.created_at > now() - interval '7 days' and k.state not in ('rejected', 'merged')
+         and k.lat between $12 - 0.0005 and $12 + 0.0005 and k.lng between $13 - 0.0006 and $13 + 0.0006
+         and 6371000 * sqrt(power(radians(k.lat - $12), 2) + power(radians(k.lng - $13) * cos(radians($12)), 2)) <= 50
+       order by k.created_at desc limit 5)
     ) k
     order by k.created_at desc limit 5) x)`;
 
@@ -661,8 +664,10 @@ export async function insertIntakeSingle(
 ) {
   const values = intakeValues(r, key, ref);
   values.push(id, head.seq, head.hash, ...audit);
+  // not pool.query: it would close the connection after the expected abort, costing a new one
+  const client = await pool.connect();
   try {
-    const res = await pool.query({
+    const res = await client.query({
       name: `anju_case_intake_single${key ? '_key' : ''}${ref ? '_ref' : ''}`,
       text: INTAKE_SQL(key !== null, ref !== null, 'single'),
       values,
@@ -672,6 +677,8 @@ export async function insertIntakeSingle(
     if ((err as { code?: string }).code === 'AJ409')
       throw new IntakeConflict((err as Error).message.includes('chain') ? 'chain' : 'taken');
     throw err;
+  } finally {
+    client.release();
   }
 }
 

@@ -392,48 +392,53 @@ export async function writeIntake(
 }
 
 /**
- * Writes a prepared case without attachments in one statement and no transaction, when this process
- * knows the head of the street's audit chain: the statement appends the sealed audit row only if the
- * head is still there. Null when it cannot (head unknown or moved, key or ticket taken): nothing was
- * written, and the transactional path decides.
+ * Writes a prepared case: in one statement and no transaction when it has no attachments and this
+ * process knows the head of the street's audit chain (the statement appends the sealed audit row only
+ * if the head is still there); otherwise, or when the head moved or the key or ticket is taken, in a
+ * transaction that locks the chain head. Reports of one street take turns in this process, so they
+ * never race each other for the head; only another instance or another use case can move it.
  */
-async function writeIntakeSingle(
+function writeIntakeOnce(
   ctx: AppContext,
   p: PreparedIntake,
   idempotencyKey: string | undefined,
-): Promise<WrittenIntake | null> {
-  if (p.attachments.length) return null;
+): Promise<WrittenIntake> {
   const pool = ctx.database.pool;
   const heads = auditHeadsOf(pool);
   const chain = p.row.streetId;
-  if (!heads.get(chain)) return null;
   return heads.exclusive(chain, async () => {
     const head = heads.get(chain);
-    if (!head) return null;
-    const id = await repo.nextCaseId(pool);
-    const sealed = sealAuditRow(p.audit.actor.audit, intakeAuditEntry(p, id), {
-      seq: head.seq + 1,
-      prevHash: head.hash,
-    });
-    try {
-      const r = await repo.insertIntakeSingle(
-        pool,
-        p.row,
-        intakeKey(p, idempotencyKey),
-        intakeRef(ctx, p),
-        id,
-        head,
-        auditRowParams(sealed),
-      );
-      heads.advance({ chain, seq: sealed.seq, hash: sealed.hash });
-      heads.stats.appended++;
-      return r;
-    } catch (err) {
-      if (!(err instanceof repo.IntakeConflict)) throw err;
-      heads.stats.refused++;
-      if (err.reason === 'chain') heads.forget(chain);
-      return null;
+    if (head && !p.attachments.length) {
+      const id = await repo.nextCaseId(pool);
+      const sealed = sealAuditRow(p.audit.actor.audit, intakeAuditEntry(p, id), {
+        seq: head.seq + 1,
+        prevHash: head.hash,
+      });
+      try {
+        const r = await repo.insertIntakeSingle(
+          pool,
+          p.row,
+          intakeKey(p, idempotencyKey),
+          intakeRef(ctx, p),
+          id,
+          head,
+          auditRowParams(sealed),
+        );
+        heads.advance({ chain, seq: sealed.seq, hash: sealed.hash });
+        heads.stats.appended++;
+        return r;
+      } catch (err) {
+        if (!(err instanceof repo.IntakeConflict)) throw err;
+        heads.stats.refused++;
+        if (err.reason === 'chain') heads.forget(chain);
+      }
     }
+    const w = await repo.clientTransaction(pool, (client, tx) =>
+      writeIntake(ctx, client, tx, p, idempotencyKey),
+    );
+    // committed: the next report from this street can take the single statement
+    if (w.auditHead) heads.advance(w.auditHead);
+    return w;
   });
 }
 
@@ -513,15 +518,7 @@ export async function reportCase(
   external: ExternalTicket | null = null,
 ): Promise<IntakeOutcome> {
   const p = await prepareIntake(ctx, actor, input, clock, external);
-  let written: WrittenIntake | null = await writeIntakeSingle(ctx, p, idempotencyKey);
-  if (!written) {
-    const w = await repo.clientTransaction(ctx.database.pool, (client, tx) =>
-      writeIntake(ctx, client, tx, p, idempotencyKey),
-    );
-    // once committed, the next report from this street can take the single-statement path
-    if (w.auditHead) auditHeadsOf(ctx.database.pool).advance(w.auditHead);
-    written = w;
-  }
+  const written = await writeIntakeOnce(ctx, p, idempotencyKey);
   if (written.created) return { status: 201, body: intakeAnswer(p, written), replayed: false };
   if (external) return { status: 200, body: await existingIntakeAnswer(ctx, written.id), replayed: true };
   const stored = await repo.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey ?? '');
