@@ -34,7 +34,11 @@ export async function startJobs(
     max: 4,
     application_name: 'anju-jobs',
   });
-  boss.on('error', (err) => console.error('[jobs]', err.message));
+  boss.on('error', (err) => {
+    // PostgreSQL shutting down (57P01): Ctrl-C reaches the embedded server too, while we stop
+    if ((err as { code?: string }).code === '57P01') return;
+    console.error('[jobs]', err.message);
+  });
   await boss.start();
   for (const def of definitions) {
     const every = def.everySeconds;
