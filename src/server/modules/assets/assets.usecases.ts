@@ -30,6 +30,7 @@ import { buildingOfCommunity, communityInScope, reachesCommunity } from '../org/
 import {
   assetNotFound,
   codeTaken,
+  dateInFuture,
   importTooLarge,
   notElevator,
   planNotFound,
@@ -331,13 +332,7 @@ export async function recordMaintenance(
   clock: Clock = {},
 ) {
   const r = await editableAsset(ctx, actor, id);
-  if (input.doneOn > todayOf(clock))
-    throw new AppError(
-      'validation.failed',
-      400,
-      {},
-      toFieldErrors([{ field: 'doneOn', code: 'date_in_future' }], 'body.'),
-    );
+  if (input.doneOn > todayOf(clock)) throw dateInFuture('body.doneOn');
   await ctx.db.transaction(async (tx) => {
     const m = await repo.insertMaintenance(tx, {
       assetId: id,
@@ -368,13 +363,7 @@ export async function recordStatutoryInspection(
   clock: Clock = {},
 ) {
   const r = await editableAsset(ctx, actor, id);
-  if (input.inspectedOn > todayOf(clock))
-    throw new AppError(
-      'validation.failed',
-      400,
-      {},
-      toFieldErrors([{ field: 'inspectedOn', code: 'date_in_future' }], 'body.'),
-    );
+  if (input.inspectedOn > todayOf(clock)) throw dateInFuture('body.inspectedOn');
   await ctx.db.transaction(async (tx) => {
     const s = await repo.insertStatutory(tx, {
       assetId: id,
@@ -410,13 +399,7 @@ export async function recordRiskAssessment(
 ) {
   const r = await editableAsset(ctx, actor, id);
   if (r.a.kind !== 'elevator') throw notElevator();
-  if (input.assessedOn > todayOf(clock))
-    throw new AppError(
-      'validation.failed',
-      400,
-      {},
-      toFieldErrors([{ field: 'assessedOn', code: 'date_in_future' }], 'body.'),
-    );
+  if (input.assessedOn > todayOf(clock)) throw dateInFuture('body.assessedOn');
   await ctx.db.transaction(async (tx) => {
     const x = await repo.insertRisk(tx, {
       assetId: id,
