@@ -77,9 +77,15 @@ export default function HazardListPage() {
       responsive: ['md'],
     },
     { title: t('field.repairTeam'), render: (_v, h) => h.repairTeam?.name ?? '', responsive: ['xl'] },
-    { title: t('field.foundAt'), render: (_v, h) => formatDateTime(h.foundAt), responsive: ['lg'] },
+    {
+      title: t('field.foundAt'),
+      render: (_v, h) => formatDateTime(h.foundAt),
+      responsive: ['lg'],
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+    },
     {
       title: t('field.nextReinspectionOn'),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_v, h) =>
         h.nextReinspectionOn && (
           <Typography.Text type={h.reinspectionDue ? 'danger' : undefined}>
@@ -91,6 +97,8 @@ export default function HazardListPage() {
       title: t('field.case'),
       render: (_v, h) => h.case && <Link to={`/cases/${h.case.id}`}>{h.case.number}</Link>,
       responsive: ['xl'],
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
     },
   ];
   return (
