@@ -97,7 +97,7 @@ export const navItems: NavItem[] = [
     permission: 'hotline.import',
     group: 'cases',
   },
-  // safety (seed 二(一), 二(四))
+  // safety (seed sections 2.1 and 2.4)
   {
     key: 'field',
     path: '/field',

@@ -1,10 +1,10 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contracts/auth';
+import { type Language, languages } from '../../contracts/auth';
 import { api } from '../api/client';
 import { applyLanguage } from '../i18n';
 
-/** 中文 / EN: switches at once, remembered in this browser and, when signed in, on the account. */
+/** The language switch (each language named in itself): switches at once, remembered in this browser and, when signed in, on the account. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { i18n } = useTranslation();
   return (
@@ -12,10 +12,10 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
       size="small"
       data-testid="language-switch"
       value={i18n.language}
-      options={[
-        { label: '中文', value: 'zh-CN' },
-        { label: 'EN', value: 'en-US' },
-      ]}
+      options={languages.map((lang) => ({
+        label: i18n.t('common:languageName', { lng: lang }),
+        value: lang,
+      }))}
       onChange={(value) => {
         const lang = value as Language;
         applyLanguage(lang);

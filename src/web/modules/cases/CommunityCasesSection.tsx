@@ -10,7 +10,7 @@ import { Pager } from '../../components/Pager';
 import { useCursorPages } from '../../components/useCursorPages';
 import { CaseStateTag, DueText, SlaTag } from './components';
 
-/** The cases of one community, on its profile page (一小区一档). */
+/** The cases of one community, on its profile page (one file per community). */
 export function CommunityCasesSection({ community }: { community: CommunityProfile }) {
   const { t, i18n } = useTranslation('cases');
   const en = i18n.language === 'en-US';

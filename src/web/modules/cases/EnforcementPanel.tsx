@@ -31,7 +31,7 @@ import { api, ProblemError } from '../../api/client';
 import { formatDateTime, formatFen, shanghaiNowForPicker } from '../../components/format';
 
 /**
- * Chronic violations (违法搭建, 破坏承重结构, 擅自改变使用性质, 群租): the five stages, penalty
+ * Chronic violations (illegal building, damage to load-bearing structure, change of use, group renting): the five stages, penalty
  * decisions on landlords, sub-lessors and agents, and group-renting inspections with the rules broken.
  */
 export function EnforcementPanel({ detail }: { detail: CaseDetail }) {

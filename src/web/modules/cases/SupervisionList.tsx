@@ -10,7 +10,7 @@ import { DueText, SlaTag } from './components';
 
 type Order = z.infer<typeof supervisionOrder>;
 
-/** Supervision orders (督办) with their deadline, and the written response they require. */
+/** Supervision orders with their deadline, and the written response they require. */
 export function SupervisionList({ orders, caseId }: { orders: Order[]; caseId?: number }) {
   const { t } = useTranslation('cases');
   const { message } = App.useApp();

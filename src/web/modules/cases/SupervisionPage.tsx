@@ -15,7 +15,7 @@ import { SupervisionList } from './SupervisionList';
 type Order = z.infer<typeof supervisionOrder>;
 type Accountability = z.infer<typeof accountabilityRecord>;
 
-/** Supervision orders (督办) awaiting or holding a response, and accountability records (问责). */
+/** Supervision orders awaiting or holding a response, and accountability records. */
 export default function SupervisionPage() {
   const { t } = useTranslation('cases');
   const [tab, setTab] = useState('orders');

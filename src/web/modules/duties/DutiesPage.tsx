@@ -53,7 +53,7 @@ function UnitLabel({ unit }: { unit: { resolver: string; departmentCode?: string
   );
 }
 
-/** The responsibility list (责任清单): who handles each kind of problem, how, on what legal basis, by when. */
+/** The responsibility list: who handles each kind of problem, how, on what legal basis, by when. */
 export default function DutiesPage() {
   const { t, i18n } = useTranslation('duties');
   const en = i18n.language === 'en-US';

@@ -39,7 +39,7 @@ interface OnDuty {
   openDispatches: number;
 }
 
-/** 区应急中心: today's on-duty team and its work, the roster, teams (查抢分离), materials. */
+/** The district emergency centre: today's on-duty team and its work, the roster, teams (inspection and repair kept apart), materials. */
 export default function EmergencyPage() {
   const { t } = useTranslation('emergency');
   const [params, setParams] = useSearchParams();

@@ -39,7 +39,7 @@ export function PriceText({ fen }: { fen: number }) {
   return <span style={{ whiteSpace: 'nowrap' }}>{t('fees.pricePerM2', { price: formatFen(fen) })}</span>;
 }
 
-/** Property fees (物业费): the district's guidance prices by grade, and each community's contract. */
+/** Property fees: the district's guidance prices by grade, and each community's contract. */
 export default function FeesPage() {
   const { t } = useTranslation('funds');
   const [params, setParams] = useSearchParams();

@@ -41,7 +41,7 @@ import {
 import type { FundUseDetail, FundUseSummary } from './api';
 import { FundUseStatusTag } from './components';
 
-/** Uses of the maintenance fund (维修资金使用), normal and emergency, with where each one stands. */
+/** Uses of the maintenance fund, normal and emergency, with where each one stands. */
 export default function FundUsesPage() {
   const { t } = useTranslation('funds');
   const can = useCan();

@@ -44,7 +44,7 @@ import { BalancePercent, EntryDrawer } from './components';
 
 const tabs = ['communities', 'alerts', 'recollections', 'journal'] as const;
 
-/** 专项维修资金: balances per community, depletion alerts, re-collection campaigns, the journal. */
+/** The maintenance fund: balances per community, depletion alerts, re-collection campaigns, the journal. */
 export default function FundsPage() {
   const { t } = useTranslation('funds');
   const [params, setParams] = useSearchParams();

@@ -35,7 +35,7 @@ import { CampaignProgress } from './FundsPage';
 
 const householdColor = { unpaid: 'red', partial: 'gold', paid: 'green' } as const;
 
-/** A re-collection campaign (续筹): progress per household against the instalment schedule. */
+/** A re-collection campaign: progress per household against the instalment schedule. */
 export default function RecollectionPage() {
   const { id } = useParams();
   const { t } = useTranslation('funds');

@@ -17,7 +17,7 @@ import { HazardFormDrawer } from './HazardFormDrawer';
 import { SettingsModal } from './SettingsModal';
 import { GradeTag, HazardStatusTag } from './tags';
 
-/** 隐患台账: every hazard with grade, responsible unit and person, status and the next re-inspection. */
+/** The hazard register: every hazard with grade, responsible unit and person, status and the next re-inspection. */
 export default function HazardListPage() {
   const { t, i18n } = useTranslation('hazards');
   const can = useCan();

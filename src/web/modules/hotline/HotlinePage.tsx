@@ -37,7 +37,7 @@ import { PageHeader } from '../../components/PageHeader';
 
 type Delivery = z.infer<typeof deliveryLogEntry>;
 
-/** 热线对接: import hotline tickets from Excel; API clients, their callbacks and the delivery log. */
+/** Hotline integration: import hotline tickets from Excel; API clients, their callbacks and the delivery log. */
 export default function HotlinePage() {
   const { t } = useTranslation('hotline');
   const can = useCan();

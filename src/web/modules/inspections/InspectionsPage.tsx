@@ -6,7 +6,7 @@ import { CoverageTab } from './CoverageTab';
 import { PlansTab } from './PlansTab';
 import { RoundsTab } from './RoundsTab';
 
-/** Inspection rounds, plans and coverage (seed 二(一)1: rolling inspection with full coverage). */
+/** Inspection rounds, plans and coverage (seed section 2.1.1: rolling inspection with full coverage). */
 export default function InspectionsPage() {
   const { t } = useTranslation('inspections');
   const [params, setParams] = useSearchParams();

@@ -40,7 +40,7 @@ const dispositionColors = { demolish: 'red', buy_back: 'purple', repair: 'blue' 
 const statusColors = { pending: 'default', in_progress: 'processing', done: 'success' } as const;
 const date = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
-/** 世博600天 legacy items: disposition (demolish, buy back, repair) and follow-up repairs. */
+/** Expo-600-days legacy items: disposition (demolish, buy back, repair) and follow-up repairs. */
 export default function LegacyPage({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('legacy');
   const { message } = App.useApp();

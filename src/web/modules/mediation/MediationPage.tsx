@@ -74,7 +74,7 @@ export function useMediationCommittees() {
   });
 }
 
-/** People's mediation (人民调解): disputes with their 30-day limit, the success rate, the committees. */
+/** People's mediation: disputes with their 30-day limit, the success rate, the committees. */
 export default function MediationPage() {
   const { t } = useTranslation('mediation');
   const [params, setParams] = useSearchParams();

@@ -14,7 +14,7 @@ import { CommunityMap } from './CommunityMap';
 import { profileSections } from './profileSections';
 import { HousingTypeTag } from './tags';
 
-/** 一小区一档: everything about one community on one page. */
+/** One file per community: everything about one community on one page. */
 export default function CommunityProfilePage() {
   const { id } = useParams();
   const { t } = useTranslation('org');

@@ -13,7 +13,7 @@ import { WarrantiesProfileSection } from '../warranties/WarrantiesProfileSection
 import { WaterloggingProfileSection } from '../waterlogging/WaterloggingProfileSection';
 
 /**
- * Sections other modules add to the community profile page (一小区一档): cases, assets,
+ * Sections other modules add to the community profile page (one file per community): cases, assets,
  * inspections, the fund ... Each is shown only to users holding its permission.
  */
 export interface ProfileSection {
@@ -26,7 +26,7 @@ export interface ProfileSection {
 
 export const profileSections: ProfileSection[] = [
   { key: 'cases', title: 'cases:profile.title', permission: 'cases.read', Component: CommunityCasesSection },
-  // safety (seed 二(一), 二(四))
+  // safety (seed sections 2.1 and 2.4)
   {
     key: 'hazards',
     title: 'hazards:profile.title',

@@ -168,7 +168,7 @@ export function DisclosureBody({ d }: { d: Disclosure }) {
   );
 }
 
-/** 公示栏: what is on the disclosure boards of the communities in view, and publishing a notice. */
+/** Notice boards: what is on the disclosure boards of the communities in view, and publishing a notice. */
 export default function DisclosuresPage() {
   const { t } = useTranslation('owners');
   const can = useCan();

@@ -47,7 +47,7 @@ function IssueStatus({ issue }: { issue: Pick<Issue, 'status' | 'overdue' | 'res
   );
 }
 
-/** 五位一体: joint meetings of the five parties per community, the issues they assigned, follow-ups. */
+/** Five-in-one: joint meetings of the five parties per community, the issues they assigned, follow-ups. */
 export default function FiveInOnePage() {
   const { t } = useTranslation('owners');
   const can = useCan();

@@ -34,7 +34,7 @@ import { usePlaces } from '../org/api';
 import type { CommitteeSummary, LiaisonEvent, TrainingRecord, TrainingSummary } from './api';
 import { day, showProblem, todayPicker } from './common';
 
-/** Owners' committee liaison events (联谊会) and the training of the four groups of seed 二(三)3. */
+/** Owners' committee liaison events and the training of the four groups of seed section 2.3.3. */
 export default function LiaisonTrainingPage() {
   const { t } = useTranslation('owners');
   const [params, setParams] = useSearchParams();

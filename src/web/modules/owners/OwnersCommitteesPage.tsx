@@ -42,7 +42,7 @@ import {
 } from './api';
 import { CommunitySelect, day, showProblem } from './common';
 
-/** 运作规范率 as a coloured progress bar. */
+/** The compliance rate as a coloured progress bar. */
 export function ComplianceBar({ compliance }: { compliance: CommitteeSummary['compliance'] }) {
   const pct = Number(compliance.percent);
   return (
@@ -263,7 +263,7 @@ export default function OwnersCommitteesPage() {
   );
 }
 
-/** The compliance rate (运作规范率) overall, per street and per system. */
+/** The compliance rate overall, per street and per system. */
 export function ComplianceOverview({ report, compact }: { report: ComplianceReport; compact?: boolean }) {
   const { t } = useTranslation('owners');
   const systems = useMemo(

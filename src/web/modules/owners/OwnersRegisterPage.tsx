@@ -74,7 +74,7 @@ export function OwnershipTag({ status }: { status: UnitOwnershipStatus }) {
   return <Tag color={statusColor[status]}>{t(`status.${status}`)}</Tag>;
 }
 
-/** 业主名册: units and their owners per community, masked contacts, import and export. */
+/** The owner register: units and their owners per community, masked contacts, import and export. */
 export default function OwnersRegisterPage() {
   const { t } = useTranslation('owners');
   const can = useCan();

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { useMyCases } from './api';
 import { stateColor } from './format';
 
-/** 我的报事: the resident's reports, newest first, with where each stands and when it is expected done. */
+/** My reports: the resident's reports, newest first, with where each stands and when it is expected done. */
 export default function MyReportsPage() {
   const { t } = useTranslation('resident');
   const navigate = useNavigate();

@@ -7,7 +7,7 @@ import { api, ProblemError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { usePreferences } from './api';
 
-/** 通知设置: SMS and e-mail per moment; messages in the app always arrive. */
+/** Notification settings: SMS and e-mail per moment; messages in the app always arrive. */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation('resident');
   const { message } = App.useApp();

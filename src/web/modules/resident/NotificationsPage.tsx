@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { QueryState } from '../../components/QueryState';
 import { useNotifications } from './api';
 
-/** 消息: what the resident was told about their reports, newest first, live. */
+/** Messages: what the resident was told about their reports, newest first, live. */
 export default function NotificationsPage() {
   const { t } = useTranslation('resident');
   const navigate = useNavigate();

@@ -18,7 +18,7 @@ interface Values {
 
 const MAX_PHOTOS = 6;
 
-/** 报事报修: a resident reports a problem at home or in the community, with photos and (optionally) where they are. */
+/** Report a problem: a resident reports a problem at home or in the community, with photos and (optionally) where they are. */
 export default function ReportPage() {
   const { t, i18n } = useTranslation('resident');
   const { message } = App.useApp();

@@ -39,7 +39,7 @@ import { CommunitySelect, FileUpload, showProblem, useCommunityOptions } from '.
 import type { VoteDetail, VoteSummary } from './api';
 import { RequirementText, VoteStatusTag } from './tally';
 
-/** Owner votes (业主表决): every vote of the communities in view, and drafting a new one. */
+/** Owner votes: every vote of the communities in view, and drafting a new one. */
 export default function VotesPage() {
   const { t } = useTranslation('votes');
   const can = useCan();

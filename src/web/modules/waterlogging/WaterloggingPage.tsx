@@ -42,7 +42,7 @@ const statusColors = {
 } as const;
 const date = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
-/** 积水点: cause (municipal drainage, community pipes, low terrain ...) and remediation. */
+/** Waterlogging points: cause (municipal drainage, community pipes, low terrain ...) and remediation. */
 export default function WaterloggingPage({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('waterlogging');
   const { message } = App.useApp();
