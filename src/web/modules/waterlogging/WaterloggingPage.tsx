@@ -28,9 +28,9 @@ import { api, downloadUrl } from '../../api/client';
 import { useCan } from '../../api/session';
 import { CommunitySelect } from '../../components/CommunitySelect';
 import { showProblem } from '../../components/formErrors';
-import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { RegisterFrame } from '../../components/RegisterFrame';
 import { useCursorPages } from '../../components/useCursorPages';
 
 type Point = z.infer<typeof point>;
@@ -272,28 +272,19 @@ export default function WaterloggingPage({ communityId }: { communityId?: number
       )}
     </>
   );
-  if (
-    communityId &&
-    !list.isLoading &&
-    list.items.length === 0 &&
-    !editing &&
-    Object.values(filters).every((v) => !v)
-  )
-    return (
-      <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">{t('none')}</Typography.Text>
-        {can('waterlogging.manage') && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('create')}
-          </Button>
-        )}
-      </Flex>
-    );
-  if (communityId) return body;
   return (
-    <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+    <RegisterFrame
+      embedded={Boolean(communityId)}
+      empty={
+        !list.isLoading && list.items.length === 0 && !editing && Object.values(filters).every((v) => !v)
+      }
+      title={t('title')}
+      subtitle={t('subtitle')}
+      emptyText={t('none')}
+      createText={t('create')}
+      onCreate={can('waterlogging.manage') ? () => setEditing('new') : undefined}
+    >
       {body}
-    </>
+    </RegisterFrame>
   );
 }
