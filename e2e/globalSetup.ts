@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { webRoot } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { ensureDatabase, startEmbeddedPostgres } from '../src/server/db/embedded';
-import { startAnju } from '../src/server/server';
+import { startSupervised } from '../test/supervised';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,21 +13,14 @@ declare module 'vitest' {
 
 /**
  * Starts Anju the way `npm start` does (migrations, demo seed, jobs, the built web app) on a
- * throwaway embedded PostgreSQL and a free port. The web app must be built first (`npm test` does).
+ * throwaway embedded PostgreSQL and a free port, in a process of its own (test/supervisor.ts) that
+ * goes down with the run however the run ends. The web app must be built first (`npm test` does).
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(join(webRoot, 'index.html')))
     throw new Error('dist/web is missing: run `npx vite build` first');
-  const dir = mkdtempSync(join(tmpdir(), 'anju-e2e-pg-'));
-  const pg = await startEmbeddedPostgres({ dir, persistent: false });
-  const url = await ensureDatabase(pg.url, 'anju_e2e');
-  const config = loadConfig({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', ANJU_MODE: 'demo' });
-  const anju = await startAnju(config);
-  project.provide('baseUrl', anju.address);
-  project.provide('e2eDatabaseUrl', url);
-  return async () => {
-    await anju.stop();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const anju = await startSupervised('app');
+  project.provide('baseUrl', anju.baseUrl!);
+  project.provide('e2eDatabaseUrl', anju.databaseUrl!);
+  return () => anju.stop();
 }

