@@ -7,6 +7,12 @@ import { seedDemo } from '../src/server/demo/seed';
 import { keysFrom } from '../src/server/platform/keys';
 
 export const TEMPLATE_DB = 'anju_template';
+
+/**
+ * A test cluster is thrown away after the run, so it need not survive a crash of the machine:
+ * no waiting for the disk on every commit (the demo seed alone runs ~1,000 transactions).
+ */
+export const THROWAWAY_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 export const DEMO_PASSWORD = 'anju-demo';
 
 export function testConfig(overrides: Record<string, string> = {}) {
@@ -22,7 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 /** Starts a throwaway embedded PostgreSQL and builds the migrated, seeded template database. */
 export async function startTestCluster(dir: string) {
-  const server = await startEmbeddedPostgres({ dir, persistent: false });
+  const server = await startEmbeddedPostgres({ dir, persistent: false, settings: THROWAWAY_SETTINGS });
   try {
     const templateUrl = await ensureDatabase(server.url, TEMPLATE_DB);
     const database = connect(templateUrl, 4);

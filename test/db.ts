@@ -26,13 +26,15 @@ export async function createTestDatabase(
   const serverUrl = inject('pgServerUrl');
   const name = `test_${process.pid}_${++counter}_${randomBytes(3).toString('hex')}`;
   await admin(serverUrl, async (c) => {
-    // a template may not be copied while someone is connected to it; retry briefly
-    for (let attempt = 0; ; attempt++) {
+    // a template may not be copied while another copy is being made from it (55006): wait for
+    // that one, for up to a minute however busy the machine is
+    const deadline = Date.now() + 60_000;
+    for (;;) {
       try {
         await c.query(`create database ${name} template ${opts.template ?? TEMPLATE_DB}`);
         return;
       } catch (err) {
-        if (attempt >= 20 || (err as { code?: string }).code !== '55006') throw err;
+        if (Date.now() > deadline || (err as { code?: string }).code !== '55006') throw err;
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/server/config';
 import { ensureDatabase, startEmbeddedPostgres } from '../src/server/db/embedded';
 import { startAnju } from '../src/server/server';
-import { startTestCluster } from './cluster';
+import { startTestCluster, THROWAWAY_SETTINGS } from './cluster';
 import type { SupervisorMessage, SupervisorMode } from './supervised';
 
 const mode = process.argv[2] as SupervisorMode;
@@ -47,7 +47,7 @@ async function start(): Promise<SupervisorMessage> {
     stops.push(cluster.stop);
     return { type: 'ready', pgServerUrl: cluster.url };
   }
-  const pg = await startEmbeddedPostgres({ dir, persistent: false });
+  const pg = await startEmbeddedPostgres({ dir, persistent: false, settings: THROWAWAY_SETTINGS });
   stops.push(pg.stop);
   const databaseUrl = await ensureDatabase(pg.url, 'anju_e2e');
   const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', ANJU_MODE: 'demo' });

@@ -121,6 +121,8 @@ export async function startEmbeddedPostgres(opts: {
   port?: number;
   persistent?: boolean;
   attach?: boolean;
+  /** more `postgres -c name=value` settings, e.g. no fsync for a throwaway test cluster */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   if (opts.attach) {
@@ -158,7 +160,13 @@ export async function startEmbeddedPostgres(opts: {
     port,
     persistent: opts.persistent ?? true,
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (m) => opts.log?.(String(m).trimEnd()),
     onError: (m) => opts.log?.(String(m).trimEnd()),
   });
