@@ -84,6 +84,21 @@ describe('web shell', () => {
     }
   });
 
+  it('field roles signing in on a phone land on the field pages; on a desktop, and other roles, on the console', async () => {
+    const phone = { width: 375, height: 812 };
+    for (const username of ['inspector', 'emergency']) {
+      const page = await e2e.loginAs(username, { viewport: phone });
+      await page.waitForURL((u) => u.pathname === '/field');
+      await page.context().close();
+    }
+    const desk = await e2e.loginAs('inspector');
+    await desk.getByTestId('nav').waitFor();
+    expect(new URL(desk.url()).pathname).toBe('/');
+    const street = await e2e.loginAs('street', { viewport: phone });
+    await street.waitForLoadState('networkidle');
+    expect(new URL(street.url()).pathname).toBe('/');
+  });
+
   it('a wrong password shows the reason, in the chosen language', async () => {
     const page = await e2e.page({ lang: 'en-US' });
     await page.goto('/login');

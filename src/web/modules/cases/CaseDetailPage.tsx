@@ -122,8 +122,18 @@ export default function CaseDetailPage() {
               <Steps
                 size="small"
                 current={stepOf[data.state] ?? 0}
-                status={data.sla === 'overdue' ? 'error' : data.state === 'closed' ? 'finish' : 'process'}
-                items={mainPath.map((s) => ({ title: t(`state.${s}`) }))}
+                // overdue is a deadline state, not a failed step: the current step stays "in progress"
+                // and carries its deadline (red when passed) under its title
+                status={data.state === 'closed' ? 'finish' : 'process'}
+                items={mainPath.map((s, i) => ({
+                  title: t(`state.${s}`),
+                  description:
+                    i === (stepOf[data.state] ?? 0) && data.state !== 'closed' && data.stageDueAt ? (
+                      <span data-testid="step-deadline">
+                        <SlaTag sla={data.sla} /> <DueText at={data.stageDueAt} sla={data.sla} />
+                      </span>
+                    ) : undefined,
+                }))}
               />
             </Card>
           )}

@@ -56,7 +56,7 @@ export default function SupervisionPage() {
                       expandable={{ expandedRowRender: (o) => <SupervisionList orders={[o]} /> }}
                       columns={[
                         {
-                          title: t('field.number'),
+                          title: t('field.title'),
                           render: (_v, o) => (
                             <Link to={`/cases/${o.caseId}`}>
                               {o.caseTitle}
