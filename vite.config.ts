@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { WEB_ASSETS_DIR } from './src/server/webAssets.ts';
 
 // The web app lives in src/web and is built into dist/web, which the server serves.
 export default defineConfig({
@@ -8,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    // not /assets/: that is a page route (the asset register), so a reload of /assets/12 must get the app
+    assetsDir: WEB_ASSETS_DIR,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {

@@ -1,32 +1,102 @@
 import { readFileSync } from 'node:fs';
+import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../src/contracts/locales';
 import { permissionsOf } from '../src/contracts/permissions';
 import type { Role } from '../src/contracts/roles';
 import { demoAccounts } from '../src/server/demo/seed';
-import { inMenuOrder, navItems } from '../src/web/navigation';
+import { inMenuOrder, navItemShown, navItems } from '../src/web/navigation';
+import { appRoutes } from '../src/web/router';
 import { chooseOption, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
 const zh = resources['zh-CN'];
 const en = resources['en-US'];
 
+/** Every concrete page path of the router's table (parameters filled with 1, the catch-all left out). */
+function pagePaths(routes: RouteObject[], base = ''): string[] {
+  return routes.flatMap((r) => {
+    if (r.path === '*') return [];
+    const here = r.index
+      ? base || '/'
+      : r.path
+        ? `${base.replace(/\/$/, '')}/${r.path.replace(/^\//, '')}`
+        : base;
+    const own = r.index || (r.path && !r.children) ? [here] : [];
+    return [...own, ...(r.children ? pagePaths(r.children, here) : [])];
+  });
+}
+
 describe('web shell', () => {
+  it('every page route of the router, loaded directly, gets the app shell (never a JSON 404)', async () => {
+    const paths = [...new Set(pagePaths(appRoutes).map((p) => p.replace(/:[A-Za-z]+/g, '1')))];
+    expect(paths).toContain('/assets/1');
+    expect(paths).toContain('/m/reports/1');
+    const page = await e2e.loginAs('district_admin');
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(response?.headers()['content-type'], path).toContain('text/html');
+      // the app rendered something: a page, a sign-in form or a "not found" card of the app itself
+      await page.locator('#root > *').first().waitFor();
+      expect(await page.locator('body').textContent(), path).not.toContain('route_not_found');
+    }
+  });
+
   it('every demo role signs in and sees the navigation its permissions allow', async () => {
     for (const account of demoAccounts) {
       const page = await e2e.loginAs(account.username);
       const permissions = permissionsOf([account.role as Role]);
-      const expected = inMenuOrder(
-        navItems.filter((i) => !i.permission || permissions.includes(i.permission)),
-      ).map((i) => i.key);
+      const expected = inMenuOrder(navItems.filter((i) => navItemShown(i, permissions))).map((i) => i.key);
       await page.getByTestId('nav').waitFor();
       const shown = await page
         .locator('[data-testid^="nav-"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(4)));
       expect(shown, account.username).toEqual(expected);
+      // every role that may read cases (the leader reads everything) or report them finds the case console
+      if (permissions.includes('cases.read') || permissions.includes('cases.report'))
+        expect(shown, account.username).toContain('cases');
+      if (account.role === 'district_leader')
+        expect(shown).toEqual(
+          expect.arrayContaining(['home', 'cases', 'supervision', 'communities', 'hazards']),
+        );
       expect(await page.getByTestId('user-role').textContent()).toContain(zh.common.roles[account.role]);
       await page.context().close();
     }
+  });
+
+  it('each menu item is gated by the permission that reads its page, not by one that changes things', () => {
+    // the few pages that are work rather than reading: the phone rounds, the hotline import, user admin
+    const workPages: Record<string, string> = {
+      field: 'inspections.perform',
+      hotline: 'hotline.import',
+      users: 'users.manage',
+    };
+    for (const item of navItems) {
+      const gates = [item.permission ?? []].flat();
+      if (item.key in workPages) expect(gates, item.key).toEqual([workPages[item.key]]);
+      else if (item.key === 'account') expect(gates).toEqual([]);
+      else
+        expect(
+          gates.some((p) => p.endsWith('.read')),
+          item.key,
+        ).toBe(true);
+    }
+  });
+
+  it('field roles signing in on a phone land on the field pages; on a desktop, and other roles, on the console', async () => {
+    const phone = { width: 375, height: 812 };
+    for (const username of ['inspector', 'emergency']) {
+      const page = await e2e.loginAs(username, { viewport: phone });
+      await page.waitForURL((u) => u.pathname === '/field');
+      await page.context().close();
+    }
+    const desk = await e2e.loginAs('inspector');
+    await desk.getByTestId('nav').waitFor();
+    expect(new URL(desk.url()).pathname).toBe('/');
+    const street = await e2e.loginAs('street', { viewport: phone });
+    await street.waitForLoadState('networkidle');
+    expect(new URL(street.url()).pathname).toBe('/');
   });
 
   it('a wrong password shows the reason, in the chosen language', async () => {

@@ -44,6 +44,7 @@ import { filesRoutes } from './platform/files/files.routes';
 import { healthRoutes } from './platform/health';
 import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
 import { version } from './platform/version';
+import { WEB_ASSETS_DIR } from './webAssets';
 
 export const BODY_LIMIT = 1024 * 1024;
 export const webRoot = resolve(
@@ -176,7 +177,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       (request.method === 'GET' || request.method === 'HEAD') &&
       !path.startsWith('/api/') &&
       !path.startsWith('/open311/') &&
-      !path.startsWith('/assets/')
+      !path.startsWith(`/${WEB_ASSETS_DIR}/`)
     ) {
       // the single-page app owns every other path: /, /m, /screen and their children
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

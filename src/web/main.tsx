@@ -9,7 +9,9 @@ import { RouterProvider } from 'react-router';
 import './i18n';
 import './styles.css';
 import { ProblemError } from './api/client';
-import { router } from './router';
+import { createAppRouter } from './router';
+
+const router = createAppRouter();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -31,14 +31,15 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '../contracts/permissions';
 
-/** One entry of the side navigation; shown only to users holding `permission`. */
+/** One entry of the side navigation; shown only to users holding (one of) `permission`. */
 export interface NavItem {
   key: string;
   path: string;
   /** key in the `nav` namespace */
   label: string;
   icon: ReactNode;
-  permission?: Permission;
+  /** the permission that lets the caller read the page; several: any of them (none: everyone) */
+  permission?: Permission | Permission[];
   /** heading the item is listed under (key in the `nav` namespace, `groups.*`); none: at the top */
   group?: NavGroup;
 }
@@ -55,7 +56,8 @@ export const navItems: NavItem[] = [
     path: '/cases',
     label: 'cases',
     icon: <SolutionOutlined />,
-    permission: 'cases.report',
+    // readers see the queues; reporters without it (departments, teams, mediators) their own reports
+    permission: ['cases.read', 'cases.report'],
     group: 'cases',
   },
   {
@@ -274,6 +276,12 @@ export const navItems: NavItem[] = [
     group: 'system',
   },
 ];
+
+/** Whether a holder of these permissions sees the item in the menu. */
+export function navItemShown(item: NavItem, permissions: readonly string[]): boolean {
+  if (!item.permission) return true;
+  return [item.permission].flat().some((p) => permissions.includes(p));
+}
 
 /** The items as the menu lists them: ungrouped first, then each heading's items in `navGroups` order. */
 export function inMenuOrder(items: NavItem[]): NavItem[] {

@@ -1,10 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AppLayout } from './layout/AppLayout';
-import { NotFoundPage } from './layout/NotFoundPage';
-import { MobileLayout } from './mobile/MobileLayout';
-import { LoginPage } from './modules/auth/LoginPage';
-import { FieldLayout } from './modules/inspections/FieldLayout';
+
+// Everything is loaded lazily, layouts too: /m and /field do not load the console's frame, and the
+// route table can be read without a browser (a test loads every route directly).
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const AppLayout = named(() => import('./layout/AppLayout'), 'AppLayout');
+const NotFoundPage = named(() => import('./layout/NotFoundPage'), 'NotFoundPage');
+const MobileLayout = named(() => import('./mobile/MobileLayout'), 'MobileLayout');
+const LoginPage = named(() => import('./modules/auth/LoginPage'), 'LoginPage');
+const FieldLayout = named(() => import('./modules/inspections/FieldLayout'), 'FieldLayout');
 
 const HomePage = lazy(() => import('./modules/home/HomePage'));
 const AccountPage = lazy(() => import('./modules/auth/AccountPage'));
@@ -60,8 +65,9 @@ const MobileVotesPage = lazy(() => import('./modules/votes/mobile/MobileVotesPag
 const MobileVoteDetailPage = lazy(() => import('./modules/votes/mobile/MobileVoteDetailPage'));
 const MobileFundPage = lazy(() => import('./modules/funds/mobile/MobileFundPage'));
 const MobileDisclosuresPage = lazy(() => import('./modules/owners/mobile/MobileDisclosuresPage'));
-const MobileDisclosurePage = lazy(() =>
-  import('./modules/owners/mobile/MobileDisclosuresPage').then((m) => ({ default: m.MobileDisclosurePage })),
+const MobileDisclosurePage = named(
+  () => import('./modules/owners/mobile/MobileDisclosuresPage'),
+  'MobileDisclosurePage',
 );
 
 const page = (element: React.ReactNode) => <Suspense fallback={null}>{element}</Suspense>;
@@ -126,14 +132,15 @@ const mobileRoutes: RouteObject[] = [
   { path: 'disclosures/:id', element: page(<MobileDisclosurePage />) },
 ];
 
-export const router = createBrowserRouter([
+/** Every page route of the web app (tests load each one directly). */
+export const appRoutes: RouteObject[] = [
   { path: '/m/login', element: page(<MobileLoginPage />) },
-  { path: '/m', element: <MobileLayout />, children: mobileRoutes },
-  { path: '/login', element: <LoginPage /> },
+  { path: '/m', element: page(<MobileLayout />), children: mobileRoutes },
+  { path: '/login', element: page(<LoginPage />) },
   // field work on a phone (inspection rounds), outside the console frame
   {
     path: '/field',
-    element: <FieldLayout />,
+    element: page(<FieldLayout />),
     children: [
       { index: true, element: page(<FieldHomePage />) },
       { path: 'rounds/:id', element: page(<RoundFormPage />) },
@@ -142,7 +149,9 @@ export const router = createBrowserRouter([
   },
   {
     path: '/',
-    element: <AppLayout />,
-    children: [...consoleRoutes, { path: '*', element: <NotFoundPage /> }],
+    element: page(<AppLayout />),
+    children: [...consoleRoutes, { path: '*', element: page(<NotFoundPage />) }],
   },
-]);
+];
+
+export const createAppRouter = () => createBrowserRouter(appRoutes);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiState } from '../api/client';
 import { useSession, useSessionActions } from '../api/session';
-import { inMenuOrder, type NavGroup, type NavItem, navGroups, navItems } from '../navigation';
+import { inMenuOrder, type NavGroup, type NavItem, navGroups, navItemShown, navItems } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
@@ -34,9 +34,7 @@ export function AppLayout() {
   if (isLoading) return null;
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 
-  const visible = navItems.filter(
-    (item) => !item.permission || session.permissions.includes(item.permission),
-  );
+  const visible = navItems.filter((item) => navItemShown(item, session.permissions));
   const selected =
     visible
       .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))

@@ -10,6 +10,7 @@ import type { DiscoveryChannel, ResolvedUnit, Stage, Urgency } from '../../../co
 import { slaState } from '../../platform/calendar/calendar';
 import type { CategoryIndex } from '../duties/duties.usecases';
 import type * as repo from './cases.repository';
+import { maskName } from './cases.workflow';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -83,10 +84,22 @@ export function presentAttachment(a: Attachment) {
   };
 }
 
+/** Whether an event of the timeline was written by the reporter of its case (its label is their name). */
+export function byReporter(e: Awaited<ReturnType<typeof repo.eventsOf>>[number]): boolean {
+  if (e.reporterUserId !== null) return e.actorUserId === e.reporterUserId;
+  return e.reporterName !== null && e.actorLabel === e.reporterName;
+}
+
+/**
+ * One timeline entry. `viewerId`: the caller; anyone but the reporter sees the reporter's name masked
+ * here as on the case page (the full contact only through the audited reveal).
+ */
 export function presentEvent(
   e: Awaited<ReturnType<typeof repo.eventsOf>>[number],
   attachments: Attachment[],
+  viewerId: number,
 ): CaseDetail['timeline'][number] {
+  const masked = byReporter(e) && e.reporterUserId !== viewerId;
   return {
     id: e.id,
     caseId: e.caseId,
@@ -95,7 +108,7 @@ export function presentEvent(
     action: e.action,
     fromState: e.fromState as CaseState | null,
     toState: e.toState as CaseState | null,
-    actor: e.actorLabel,
+    actor: masked ? maskName(e.actorLabel) : e.actorLabel,
     note: e.note,
     data: (e.data as Record<string, unknown> | null) ?? null,
     attachments: attachments.filter((a) => a.eventId === e.id).map(presentAttachment),

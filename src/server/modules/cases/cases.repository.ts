@@ -333,7 +333,12 @@ export function attachmentOfCase(db: Executor, caseId: number, fileId: number) {
 
 export function eventsOf(db: Executor, caseIds: number[]) {
   return db
-    .select({ ...getTableColumns(caseEvents), caseNumber: cases.number })
+    .select({
+      ...getTableColumns(caseEvents),
+      caseNumber: cases.number,
+      reporterUserId: cases.reporterUserId,
+      reporterName: cases.reporterName,
+    })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(inArray(caseEvents.caseId, caseIds))

@@ -99,6 +99,18 @@ describe('intake', () => {
     });
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['report']);
     expect(detail.availableActions).toEqual(['comment']);
+    // the reporter sees their own name; staff see it masked on the page and in the timeline alike
+    const fullName = detail.reporter.name as string;
+    expect(fullName).not.toContain('*');
+    expect(detail.timeline[0].actor).toBe(fullName);
+    for (const role of ['street', 'district_leader', 'district_admin'] as const) {
+      const seen = (await (await t.login(role)).get(`/api/v1/cases/${c.id}`)).json();
+      expect(seen.reporter.name, role).toBe(
+        `${[...fullName][0]}${'*'.repeat(Math.min([...fullName].length - 1, 3))}`,
+      );
+      expect(seen.timeline[0].actor, role).toBe(seen.reporter.name);
+      expect(JSON.stringify(seen), role).not.toContain(fullName);
+    }
     const stored = (await q('select reporter_phone_enc from case_record where id = $1', [c.id])).rows[0];
     expect(stored.reporter_phone_enc).not.toContain('13912345678');
   });

@@ -642,7 +642,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
     mergedCases: merged,
     possibleDuplicates: duplicates,
     tasks: tasks.map((t) => presentTask(t, isMyTask(actor, t), now)),
-    timeline: events.map((e) => presentEvent(e, attachments)),
+    timeline: events.map((e) => presentEvent(e, attachments, actor.userId)),
     attachments: attachments.map((a) => ({ ...presentAttachment(a), eventId: a.eventId })),
     supervisionOrders: orders.map((o) => presentSupervisionOrder(o, canRespond, now)),
     penalties: penalties.map(presentPenalty),

@@ -1,14 +1,16 @@
 import { CheckCircleOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Input, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { AuditEntryView, auditVerifyResult } from '../../../contracts/audit';
 import { api } from '../../api/client';
 import { useCan } from '../../api/session';
+import { useActorName } from '../../components/actorName';
 import { formatDateTime, pickerToInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -16,6 +18,20 @@ import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
 
 type Verify = z.infer<typeof auditVerifyResult>;
+
+/** Records that have a page of their own, by the audit log's entity type. */
+const recordPages: Record<string, string> = {
+  case: '/cases',
+  community: '/communities',
+  asset: '/assets',
+  hazard: '/hazards',
+  vote: '/votes',
+  fund_use: '/fund-uses',
+  fee_contract: '/fees/contracts',
+  mediation_case: '/mediation',
+  owners_committee: '/owners-committees',
+  recollection: '/funds/recollections',
+};
 
 /** Before and after of one change, field by field, changed fields marked. */
 function Diff({ entry }: { entry: AuditEntryView }) {
@@ -52,7 +68,7 @@ function Diff({ entry }: { entry: AuditEntryView }) {
 
 /** The append-only audit log: who changed what, when, before and after; and a check of the SM3 chain. */
 export default function AuditPage() {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
   const can = useCan();
   const [filters, setFilters] = useState<{
     entityType?: string;
@@ -67,11 +83,27 @@ export default function AuditPage() {
   const set = (key: string, value: string | undefined) =>
     setFilters({ ...filters, [key]: value?.trim() || undefined });
 
+  const actorName = useActorName();
+  const bundle = (i18n.getResourceBundle(i18n.language, 'audit') ?? {}) as {
+    entities?: Record<string, string>;
+    events?: Record<string, Record<string, string>>;
+  };
+  const eventName = (action: string) =>
+    i18n.exists(`audit:events.${action}`) ? t(`events.${action}`) : t('otherEvent');
+  const entityName = (type: string) =>
+    i18n.exists(`audit:entities.${type}`) ? t(`entities.${type}`) : t('entity');
   const columns: ColumnsType<AuditEntryView> = [
     { title: t('at'), render: (_v, e) => formatDateTime(e.at), width: 150 },
-    { title: t('actor'), dataIndex: 'actor', width: 140 },
-    { title: t('action'), render: (_v, e) => <Tag>{e.action}</Tag> },
-    { title: t('entity'), render: (_v, e) => `${e.entityType} #${e.entityId}` },
+    { title: t('actor'), render: (_v, e) => actorName(e.actor), width: 160 },
+    { title: t('action'), render: (_v, e) => <Tag title={e.action}>{eventName(e.action)}</Tag> },
+    {
+      title: t('entity'),
+      render: (_v, e) => {
+        const text = t('record', { type: entityName(e.entityType), id: e.entityId });
+        const page = recordPages[e.entityType];
+        return page ? <Link to={`${page}/${e.entityId}`}>{text}</Link> : text;
+      },
+    },
     { title: t('street'), render: (_v, e) => e.street?.name ?? t('district'), responsive: ['lg'] },
     { title: t('chain'), render: (_v, e) => `${e.chain}/${e.seq}`, responsive: ['xl'], width: 90 },
   ];
@@ -114,12 +146,14 @@ export default function AuditPage() {
       )}
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input
+          <Select
             allowClear
-            placeholder={t('entityType')}
-            style={{ width: 150 }}
-            onBlur={(e) => set('entityType', e.target.value)}
-            onPressEnter={(e) => set('entityType', e.currentTarget.value)}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('entityTypeAll')}
+            style={{ width: 160 }}
+            onChange={(v?: string) => set('entityType', v)}
+            options={Object.keys(bundle.entities ?? {}).map((k) => ({ value: k, label: entityName(k) }))}
+            data-testid="audit-filter-entity"
           />
           <Input
             allowClear
@@ -128,12 +162,21 @@ export default function AuditPage() {
             onBlur={(e) => set('entityId', e.target.value)}
             onPressEnter={(e) => set('entityId', e.currentTarget.value)}
           />
-          <Input
+          <Select
             allowClear
-            placeholder={t('actionPrefix')}
-            style={{ width: 170 }}
-            onBlur={(e) => set('action', e.target.value)}
-            onPressEnter={(e) => set('action', e.currentTarget.value)}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('actionAll')}
+            style={{ width: 220 }}
+            onChange={(v?: string) => set('action', v)}
+            options={Object.entries(bundle.events ?? {}).map(([group, events]) => ({
+              label: t(`eventGroups.${group}`),
+              title: t(`eventGroups.${group}`),
+              options: Object.keys(events).map((e) => ({
+                value: `${group}.${e}`,
+                label: eventName(`${group}.${e}`),
+              })),
+            }))}
+            data-testid="audit-filter-action"
           />
           <Input
             allowClear

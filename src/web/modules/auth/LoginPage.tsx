@@ -4,6 +4,8 @@ import { Alert, Button, Card, Flex, Form, Image, Input, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import type { SessionView } from '../../../contracts/auth';
+import type { Role } from '../../../contracts/roles';
 import { api, ProblemError } from '../../api/client';
 import { useSession, useSessionActions } from '../../api/session';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
@@ -19,6 +21,15 @@ function useMode() {
 }
 
 /** Sign-in: password, then a one-time code when the account uses one (or must set one up). */
+/** Inspection and repair teams work on their feet: on a phone they start at the field pages. */
+const FIELD_ROLES: readonly Role[] = ['inspector', 'emergency'];
+
+export function landingPath(session: Pick<SessionView, 'roles'>, from: string): string {
+  const phone = window.matchMedia('(max-width: 767px)').matches;
+  if (from === '/' && phone && session.roles.some((r) => FIELD_ROLES.includes(r.role))) return '/field';
+  return from;
+}
+
 export function LoginPage() {
   const { t } = useTranslation('auth');
   const navigate = useNavigate();
@@ -34,8 +45,9 @@ export function LoginPage() {
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('common:appName')}`;
   }, [t]);
+  // the session, once set by the sign-in below, decides where to go
   useEffect(() => {
-    if (session) navigate(from, { replace: true });
+    if (session) navigate(landingPath(session, from), { replace: true });
   }, [session, from, navigate]);
 
   async function attempt<T>(fn: () => Promise<T>): Promise<T | undefined> {
@@ -54,8 +66,8 @@ export function LoginPage() {
   async function onPassword(values: { username: string; password: string }) {
     const result = await attempt(() => actions.login(values.username.trim(), values.password));
     if (!result) return;
-    if (result.stage === 'active') navigate(from, { replace: true });
-    else if (result.stage === 'totp_required') setStep({ kind: 'totp' });
+    if (result.stage === 'active') return;
+    if (result.stage === 'totp_required') setStep({ kind: 'totp' });
     else {
       const setup = await attempt(() => api.post<{ qrDataUrl: string; secret: string }>('/auth/totp/setup'));
       if (setup) setStep({ kind: 'setup', ...setup });
@@ -64,8 +76,7 @@ export function LoginPage() {
 
   async function onCode(values: { code: string }) {
     const path = step.kind === 'setup' ? '/auth/totp/enable' : '/auth/totp/verify';
-    const session = await attempt(() => actions.completeSecondFactor(path, values.code.trim()));
-    if (session) navigate(from, { replace: true });
+    await attempt(() => actions.completeSecondFactor(path, values.code.trim()));
   }
 
   return (

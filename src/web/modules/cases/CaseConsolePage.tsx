@@ -104,7 +104,7 @@ export default function CaseConsolePage() {
   const columns: ColumnsType<CaseSummary> = [
     { title: '', width: 8, render: (_v, c) => <span className={`sla-bar sla-${c.sla ?? 'none'}`} /> },
     {
-      title: t('field.number'),
+      title: t('field.title'),
       render: (_v, c) => (
         <Flex vertical>
           <Link to={`/cases/${c.id}`} data-testid="case-link">

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaseAction, CaseDetail } from '../../../contracts/cases';
 import { api } from '../../api/client';
+import { useActorName } from '../../components/actorName';
 import { formatDateTime, formatFen } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -63,6 +64,7 @@ const primary: CaseAction[] = [
 export default function CaseDetailPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation('cases');
+  const actorName = useActorName();
   const en = i18n.language === 'en-US';
   const navigate = useNavigate();
   const { data, isLoading, error, refetch } = useCase(Number(id));
@@ -120,8 +122,18 @@ export default function CaseDetailPage() {
               <Steps
                 size="small"
                 current={stepOf[data.state] ?? 0}
-                status={data.sla === 'overdue' ? 'error' : data.state === 'closed' ? 'finish' : 'process'}
-                items={mainPath.map((s) => ({ title: t(`state.${s}`) }))}
+                // overdue is a deadline state, not a failed step: the current step stays "in progress"
+                // and carries its deadline (red when passed) under its title
+                status={data.state === 'closed' ? 'finish' : 'process'}
+                items={mainPath.map((s, i) => ({
+                  title: t(`state.${s}`),
+                  description:
+                    i === (stepOf[data.state] ?? 0) && data.state !== 'closed' && data.stageDueAt ? (
+                      <span data-testid="step-deadline">
+                        <SlaTag sla={data.sla} /> <DueText at={data.stageDueAt} sla={data.sla} />
+                      </span>
+                    ) : undefined,
+                }))}
               />
             </Card>
           )}
@@ -190,7 +202,7 @@ export default function CaseDetailPage() {
                             </Typography.Text>
                             {e.toState && e.toState !== e.fromState && <CaseStateTag state={e.toState} />}
                             <Typography.Text type="secondary">
-                              {formatDateTime(e.at)} · {e.actor}
+                              {formatDateTime(e.at)} · {actorName(e.actor)}
                               {e.caseId !== data.id ? ` · ${e.caseNumber}` : ''}
                             </Typography.Text>
                           </Flex>
@@ -335,7 +347,10 @@ function Overview({ data }: { data: CaseDetail }) {
         {data.routing.coUnits.map((u) => u.name).join(t('common:listSeparator')) || t('common:none')}
       </Descriptions.Item>
       <Descriptions.Item label={t('detail.rule')}>
-        {t('detail.ruleVersion', { key: data.rule.ruleKey, version: data.rule.version })}
+        {t('detail.ruleVersion', {
+          key: en ? data.category.nameEn : data.category.name,
+          version: data.rule.version,
+        })}
       </Descriptions.Item>
       <Descriptions.Item label={t('detail.counts')}>
         {t('detail.countsText', { rework: data.reworkCount, wrong: data.wrongDispatchCount })}

@@ -25,13 +25,13 @@ import { api, ProblemError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { type IntakeAnswer, reportCase } from './api';
+import { type IntakeAnswer, reportCase, useCategories } from './api';
 import { CategoryPicker } from './CategoryPicker';
 import { Uploader } from './Uploader';
 
 /** Staff report a problem: the responsibility list shows who will handle it and by when, before saving. */
 export default function CaseNewPage() {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -52,6 +52,8 @@ export default function CaseNewPage() {
     queryFn: () => api.get<{ items: CommunitySummary[] }>('/communities', { limit: 200 }),
     staleTime: 600_000,
   });
+  const categories = useCategories();
+  const chosen = categories.data?.items.flatMap((g) => g.children).find((c) => c.code === categoryCode);
   const preview = useQuery({
     queryKey: ['routing-preview', communityId, categoryCode, urgency],
     enabled: Boolean(communityId && categoryCode?.includes('.')),
@@ -234,7 +236,7 @@ export default function CaseNewPage() {
                 </Descriptions>
                 <Typography.Text type="secondary">
                   {t('new.ruleVersion', {
-                    key: preview.data.rule.ruleKey,
+                    key: chosen ? (i18n.language === 'en-US' ? chosen.nameEn : chosen.name) : '',
                     version: preview.data.rule.version ?? '',
                   })}
                 </Typography.Text>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { supervisionOrder } from '../../../contracts/cases';
 import { api, ProblemError } from '../../api/client';
+import { useActorName, useSupervisionReason } from '../../components/actorName';
 import { formatDateTime } from '../../components/format';
 import { DueText, SlaTag } from './components';
 
@@ -13,6 +14,8 @@ type Order = z.infer<typeof supervisionOrder>;
 /** Supervision orders with their deadline, and the written response they require. */
 export function SupervisionList({ orders, caseId }: { orders: Order[]; caseId?: number }) {
   const { t } = useTranslation('cases');
+  const actorName = useActorName();
+  const reasonOf = useSupervisionReason();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [responding, setResponding] = useState<Order | null>(null);
@@ -57,10 +60,11 @@ export function SupervisionList({ orders, caseId }: { orders: Order[]; caseId?: 
                 <Tag color={o.level === 'district' ? 'red' : 'orange'}>
                   {t(`supervisionLevel.${o.level}`)}
                 </Tag>
-                <Typography.Text>{o.reason}</Typography.Text>
+                <Typography.Text>{reasonOf(o.reason)}</Typography.Text>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t(`supervision.source.${o.source}`)} · {o.issuedBy} · {formatDateTime(o.createdAt)}
+                {t(`supervision.source.${o.source}`)} · {actorName(o.issuedBy)} ·{' '}
+                {formatDateTime(o.createdAt)}
               </Typography.Text>
               {o.respondedAt ? (
                 <Typography.Text type="success" style={{ fontSize: 12 }}>
@@ -84,7 +88,7 @@ export function SupervisionList({ orders, caseId }: { orders: Order[]; caseId?: 
         okButtonProps={{ disabled: text.trim().length < 5 }}
         confirmLoading={respond.isPending}
       >
-        <Typography.Paragraph type="secondary">{responding?.reason}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{reasonOf(responding?.reason)}</Typography.Paragraph>
         <Input.TextArea
           rows={4}
           maxLength={2000}

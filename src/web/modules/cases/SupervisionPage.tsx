@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { accountabilityRecord, supervisionOrder } from '../../../contracts/cases';
+import { useSupervisionReason } from '../../components/actorName';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -18,6 +19,7 @@ type Accountability = z.infer<typeof accountabilityRecord>;
 /** Supervision orders awaiting or holding a response, and accountability records. */
 export default function SupervisionPage() {
   const { t } = useTranslation('cases');
+  const reasonOf = useSupervisionReason();
   const [tab, setTab] = useState('orders');
   const [open, setOpen] = useState<'true' | 'false' | undefined>('true');
   const orders = useCursorPages<Order>('/supervision-orders', { open }, 20);
@@ -54,7 +56,7 @@ export default function SupervisionPage() {
                       expandable={{ expandedRowRender: (o) => <SupervisionList orders={[o]} /> }}
                       columns={[
                         {
-                          title: t('field.number'),
+                          title: t('field.title'),
                           render: (_v, o) => (
                             <Link to={`/cases/${o.caseId}`}>
                               {o.caseTitle}
@@ -72,7 +74,11 @@ export default function SupervisionPage() {
                             </Tag>
                           ),
                         },
-                        { title: t('supervision.reason'), dataIndex: 'reason', responsive: ['lg'] },
+                        {
+                          title: t('supervision.reason'),
+                          render: (_v, o) => reasonOf(o.reason),
+                          responsive: ['lg'],
+                        },
                         {
                           title: t('supervision.issued'),
                           render: (_v, o) =>
@@ -120,7 +126,7 @@ export default function SupervisionPage() {
                       },
                       { title: t('detail.unit'), render: (_v, r) => r.unit?.name ?? '' },
                       { title: t('field.stage'), render: (_v, r) => (r.stage ? t(`stage.${r.stage}`) : '') },
-                      { title: t('supervision.reason'), dataIndex: 'reason' },
+                      { title: t('supervision.reason'), render: (_v, r) => reasonOf(r.reason) },
                       { title: t('field.createdAt'), render: (_v, r) => formatDateTime(r.createdAt) },
                     ]}
                   />

@@ -39,16 +39,24 @@ import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useCategories } from '../cases/api';
+import { useDepartments } from '../org/api';
 
 type RuleList = z.infer<typeof dutyRuleList>;
 type Preview = z.infer<typeof routingPreview>;
 
 function UnitLabel({ unit }: { unit: { resolver: string; departmentCode?: string } }) {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
+  const departments = useDepartments();
+  const department = unit.departmentCode
+    ? departments.data?.find((d) => d.code === unit.departmentCode)
+    : undefined;
   return (
-    <Tag>
-      {t(`unitResolver.${unit.resolver}`)}
-      {unit.departmentCode ? ` · ${unit.departmentCode}` : ''}
+    <Tag title={unit.departmentCode}>
+      {department
+        ? i18n.language === 'en-US'
+          ? department.nameEn
+          : department.name
+        : t(`unitResolver.${unit.resolver}`)}
     </Tag>
   );
 }
@@ -217,7 +225,8 @@ function RuleCard({ rule, canEdit, onEdit }: { rule: DutyRule; canEdit: boolean;
 
 /** Edits a rule into its next version, previewing where a case of a chosen community would go. */
 function RuleEditor({ rule, onClose }: { rule: DutyRule; onClose: () => void }) {
-  const { t } = useTranslation('duties');
+  const { t, i18n } = useTranslation('duties');
+  const departments = useDepartments();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
@@ -275,8 +284,15 @@ function RuleEditor({ rule, onClose }: { rule: DutyRule; onClose: () => void }) 
       <Form.Item name={[...prefix, 'resolver']} style={{ flex: 1, marginBottom: 4 }}>
         <Select options={unitResolvers.map((r) => ({ value: r, label: t(`cases:unitResolver.${r}`) }))} />
       </Form.Item>
-      <Form.Item name={[...prefix, 'departmentCode']} style={{ width: 110, marginBottom: 4 }}>
-        <Input placeholder={t('departmentCode')} />
+      <Form.Item name={[...prefix, 'departmentCode']} style={{ width: 180, marginBottom: 4 }}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('departmentCode')}
+          options={(departments.data ?? [])
+            .filter((d) => d.kind === 'district_department')
+            .map((d) => ({ value: d.code, label: i18n.language === 'en-US' ? d.nameEn : d.name }))}
+        />
       </Form.Item>
     </Flex>
   );

@@ -27,6 +27,7 @@ import type { Team } from '../../../contracts/emergency';
 import { type HazardDetail, hazardGrades } from '../../../contracts/hazards';
 import { api } from '../../api/client';
 import { useCan } from '../../api/session';
+import { useActorName } from '../../components/actorName';
 import { formatDateTime } from '../../components/format';
 import { showProblem } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,6 +43,7 @@ export default function HazardDetailPage() {
   const { id } = useParams();
   const hazardId = Number(id);
   const { t, i18n } = useTranslation('hazards');
+  const actorName = useActorName();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -200,7 +202,7 @@ export default function HazardDetailPage() {
                           {t(`event.${e.action}`, { defaultValue: e.action })}
                         </Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {formatDateTime(e.at)} · {e.actor}
+                          {formatDateTime(e.at)} · {actorName(e.actor)}
                         </Typography.Text>
                         {e.note && <Typography.Text>{e.note}</Typography.Text>}
                       </Flex>

@@ -4,6 +4,7 @@ import type {
   CommunityProfile,
   CommunityStats,
   CommunitySummary,
+  DepartmentView,
   HousingType,
   ManagementMode,
   PlaceMap,
@@ -59,6 +60,15 @@ export function usePlaceMap() {
   return useQuery({
     queryKey: ['place-map'],
     queryFn: () => api.get<PlaceMap>('/places/map'),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The district's departments (code, name), for showing a department named by its code. */
+export function useDepartments() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api.get<DepartmentView[]>('/departments'),
     staleTime: 10 * 60_000,
   });
 }

@@ -152,7 +152,7 @@ function Meetings({ communityId }: { communityId?: number }) {
                       render: (_v, i) => t(`party.${i.responsibleParty}`),
                     },
                     { title: t('field.dueOn'), dataIndex: 'dueOn', width: 110 },
-                    { title: t('field.status'), render: (_v, i) => <IssueStatus issue={i} /> },
+                    { title: t('field.issueStatus'), render: (_v, i) => <IssueStatus issue={i} /> },
                     ...(m.abilities.followUp
                       ? [
                           {
@@ -220,7 +220,7 @@ function Issues({ communityId }: { communityId?: number }) {
           { title: t('field.community'), render: (_v, i) => i.community.name },
           { title: t('field.responsibleParty'), render: (_v, i) => t(`party.${i.responsibleParty}`) },
           { title: t('field.dueOn'), dataIndex: 'dueOn' },
-          { title: t('field.status'), render: (_v, i) => <IssueStatus issue={i} /> },
+          { title: t('field.issueStatus'), render: (_v, i) => <IssueStatus issue={i} /> },
           {
             title: t('fiveInOne.meeting'),
             render: (_v, i) => `${i.meeting.heldOn} ${i.meeting.title}`,

@@ -389,7 +389,7 @@ function EditModal({ committee, onClose }: { committee: CommitteeDetail; onClose
           <Form.Item name="filedOn" label={t('field.filedOn')}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="status" label={t('field.status')} style={{ minWidth: 140 }}>
+          <Form.Item name="status" label={t('field.committeeStatus')} style={{ minWidth: 140 }}>
             <Select
               options={committeeStatuses.map((s) => ({ value: s, label: t(`committeeStatus.${s}`) }))}
             />

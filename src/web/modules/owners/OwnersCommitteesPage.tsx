@@ -121,10 +121,14 @@ export default function OwnersCommitteesPage() {
       ),
     },
     {
-      title: t('field.status'),
-      render: (_v, c) => (
-        <Tag color={c.status === 'active' ? 'green' : 'default'}>{t(`committeeStatus.${c.status}`)}</Tag>
-      ),
+      title: t('field.committeeStatus'),
+      // an active committee whose term has run out is not simply "in office": it owes a re-election
+      render: (_v, c) =>
+        c.status === 'active' && c.daysToTermEnd < 0 ? (
+          <Tag color="orange">{t('committeeStatus.overdue')}</Tag>
+        ) : (
+          <Tag color={c.status === 'active' ? 'green' : 'default'}>{t(`committeeStatus.${c.status}`)}</Tag>
+        ),
     },
     { title: t('committees.term'), render: (_v, c) => <TermText c={c} /> },
     {

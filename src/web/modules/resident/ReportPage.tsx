@@ -220,13 +220,17 @@ export default function ReportPage() {
                   accept="image/jpeg,image/png,image/webp"
                   fileList={photos}
                   maxCount={MAX_PHOTOS}
-                  onChange={({ fileList }) => setPhotos(fileList)}
+                  // a refused photo keeps its place, marked, with the server's reason as its tooltip
+                  onChange={({ fileList }) =>
+                    setPhotos(
+                      fileList.map((f) => (f.status === 'error' ? { ...f, response: f.error?.message } : f)),
+                    )
+                  }
                   customRequest={({ file, onSuccess, onError }) => {
                     upload(file as File)
                       .then((id) => onSuccess?.(id))
                       .catch((err: unknown) => {
-                        if (err instanceof ProblemError) message.error(err.problem.detail);
-                        onError?.(err as Error);
+                        onError?.(new Error(err instanceof ProblemError ? err.problem.detail : String(err)));
                       });
                   }}
                 >
@@ -237,6 +241,18 @@ export default function ReportPage() {
                     </Flex>
                   )}
                 </Upload>
+                {photos
+                  .filter((p) => p.status === 'error')
+                  .map((p) => (
+                    <Typography.Text
+                      key={p.uid}
+                      type="danger"
+                      style={{ display: 'block' }}
+                      data-testid="m-photo-error"
+                    >
+                      {t('report.photoRefused', { name: p.name, reason: p.error?.message ?? '' })}
+                    </Typography.Text>
+                  ))}
               </div>
             </Form.Item>
             <Form.Item name="urgent" valuePropName="checked">
