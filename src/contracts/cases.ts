@@ -149,6 +149,8 @@ export const caseQueues = [
   'warning',
   'supervised',
   'suspended',
+  /** suspended past the review date: shown on the supervision board */
+  'suspension_review_due',
   'follow_up_due',
   'reported_by_me',
 ] as const;

@@ -103,6 +103,8 @@ function queueFilter(actor: Actor, queue: CaseListQuery['queue']): SQL | undefin
       return sql`(${cases.escalationLevel} > 0 or exists (select 1 from supervision_order o where o.case_id = ${cases.id} and o.responded_at is null))`;
     case 'suspended':
       return sql`${cases.state} = 'suspended'`;
+    case 'suspension_review_due':
+      return sql`${cases.state} = 'suspended' and ${cases.suspendReviewOn} < (now() at time zone 'Asia/Shanghai')::date`;
     case 'follow_up_due':
       return sql`${cases.state} = 'closed' and ${cases.followUpDueOn} <= (now() at time zone 'Asia/Shanghai')::date and ${cases.followUpDoneAt} is null`;
     case 'reported_by_me':
@@ -832,6 +834,32 @@ export function listSupervisionOrders(
     )
     .orderBy(desc(supervisionOrders.id))
     .limit(q.limit + 1);
+}
+
+/** Suspended cases at or past their review date whose suspender has not been reminded; marks them. */
+export function claimSuspensionReviews(db: Executor, today: string, now: Date) {
+  return db
+    .update(cases)
+    .set({ suspendRemindedAt: now })
+    .where(
+      and(
+        eq(cases.state, 'suspended'),
+        sql`${cases.suspendReviewOn} <= ${today}::date`,
+        isNull(cases.suspendRemindedAt),
+        sql`${cases.suspendedByUserId} is not null`,
+      ),
+    )
+    .returning({
+      id: cases.id,
+      streetId: cases.streetId,
+      number: cases.number,
+      title: cases.title,
+      suspendedByUserId: sql<number>`${cases.suspendedByUserId}`.mapWith(Number),
+    });
+}
+
+export function moveSupervisionOrderDue(db: Executor, id: number, dueAt: Date) {
+  return db.update(supervisionOrders).set({ dueAt }).where(eq(supervisionOrders.id, id));
 }
 
 export function findSupervisionOrder(db: Executor, id: number) {

@@ -63,6 +63,8 @@ export const cases = pgTable(
     /** supervision reached for the current stage: 0 none, 1 street, 2 district, 3 accountability */
     escalationLevel: smallint().notNull().default(0),
     supervisionDueAt: tz(),
+    /** while suspended: the working time left on the supervision order's deadline, in ms */
+    supervisionRemainingMs: bigint({ mode: 'number' }),
     reworkCount: integer().notNull().default(0),
     wrongDispatchCount: integer().notNull().default(0),
     overdueCount: integer().notNull().default(0),
@@ -73,6 +75,9 @@ export const cases = pgTable(
     followUpDoneAt: tz(),
     suspendReason: text(),
     suspendReviewOn: date(),
+    /** who suspended it: reminded on the review date */
+    suspendedByUserId: bigint({ mode: 'number' }),
+    suspendRemindedAt: tz(),
     mergedIntoId: bigint({ mode: 'number' }),
     satisfaction: smallint(),
     satisfactionComment: text(),
@@ -98,6 +103,7 @@ export const cases = pgTable(
       .on(t.followUpDueOn)
       .where(sql`${t.followUpDueOn} is not null and ${t.followUpDoneAt} is null`),
     index().on(t.mergedIntoId),
+    index('case_record_suspend_review_idx').on(t.suspendReviewOn).where(sql`${t.state} = 'suspended'`),
   ],
 );
 

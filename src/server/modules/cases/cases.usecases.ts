@@ -39,6 +39,7 @@ import { communityContext, communityContextOf } from '../duties/duties.repositor
 import type { CommunityContext } from '../duties/duties.routing';
 import { type RuleRow, routeCase, ruleFor } from '../duties/duties.routing';
 import { categoryCache, departmentCache, leafCategory, ruleCache } from '../duties/duties.usecases';
+import { notifyUsers } from '../notifications/notifications.usecases';
 import {
   actionForbidden,
   caseNotFound,
@@ -112,6 +113,7 @@ declare module '../../platform/audit/audit' {
     'case.reported': { after: Record<string, unknown> };
     'case.reporter_revealed': { after: { caseId: number; number: string } };
     'case.escalated': { after: { cases: { caseId: number; level: number }[] } };
+    'case.suspension_review_reminded': { after: { cases: number[]; reviewOn: string } };
     'case.penalty_recorded': { after: Record<string, unknown> };
     'case.inspection_recorded': { after: Record<string, unknown> };
     'supervision.responded': { before: Record<string, unknown>; after: Record<string, unknown> };
@@ -207,6 +209,7 @@ function stageFields(clock: StageClock, seq: number) {
     stageWarnRemainingMs: null,
     escalationLevel: 0,
     supervisionDueAt: null,
+    supervisionRemainingMs: null,
   };
 }
 
@@ -220,6 +223,7 @@ const noStage = {
   stageWarnRemainingMs: null,
   escalationLevel: 0,
   supervisionDueAt: null,
+  supervisionRemainingMs: null,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +566,8 @@ export async function* iterateCaseSummaries(
 /** The queues this user works from, with their counts (console badges). */
 export async function queueCounts(ctx: AppContext, actor: Actor) {
   const queues: CaseQueue[] = [];
-  if (actor.can('cases.dispatch')) queues.push('to_register', 'to_dispatch', 'to_verify', 'suspended');
+  if (actor.can('cases.dispatch'))
+    queues.push('to_register', 'to_dispatch', 'to_verify', 'suspended', 'suspension_review_due');
   if (actor.can('cases.handle')) queues.push('my_tasks');
   if (actor.can('cases.read') || actor.can('cases.handle')) queues.push('overdue', 'warning', 'supervised');
   if (actor.can('cases.enforce') || actor.can('cases.dispatch')) queues.push('follow_up_due');
@@ -1048,6 +1053,13 @@ export async function actOnCase(
         stageWarnRemainingMs: remainingMs(cal, mode, now, row.stageWarnAt),
         stageDueAt: null,
         stageWarnAt: null,
+        // the supervision order's deadline pauses with the stage clock (SPEC 5.4)
+        supervisionRemainingMs: row.supervisionDueAt
+          ? remainingMs(cal, 'day', now, row.supervisionDueAt)
+          : null,
+        supervisionDueAt: null,
+        suspendedByUserId: actor.userId || null,
+        suspendRemindedAt: null,
       });
       data.reviewDate = body.reviewDate;
       data.remainingMs = set.stageRemainingMs;
@@ -1066,7 +1078,14 @@ export async function actOnCase(
         stageWarnAt: resumeAt(cal, mode, now, row.stageWarnRemainingMs ?? 0),
         stageRemainingMs: null,
         stageWarnRemainingMs: null,
+        suspendedByUserId: null,
+        suspendRemindedAt: null,
       });
+      if (row.supervisionRemainingMs !== null)
+        Object.assign(set, {
+          supervisionDueAt: resumeAt(cal, 'day', now, row.supervisionRemainingMs),
+          supervisionRemainingMs: null,
+        });
       const open = tasks.filter(
         (t) => t.round === round && (t.status === 'pending' || t.status === 'accepted'),
       );
@@ -1077,6 +1096,13 @@ export async function actOnCase(
             warnAt: t.warnAt ? resumeAt(cal, mode, now, cal.elapsed(mode, suspendedAt, t.warnAt)) : null,
           }),
       );
+      // open supervision orders get back the working time they had left when the case was suspended
+      const orders = await repo.supervisionOrdersOfCase(ctx.db, row.id);
+      for (const o of orders) {
+        const left = o.respondedAt ? 0 : cal.elapsed('day', suspendedAt, o.dueAt);
+        if (left > 0)
+          taskOps.push((tx) => repo.moveSupervisionOrderDue(tx, o.id, resumeAt(cal, 'day', now, left)));
+      }
       data.pausedMs = +now - +suspendedAt;
       break;
     }
@@ -1425,4 +1451,41 @@ export async function superviseOverdueCases(ctx: AppContext, opts: { now?: Date;
     }
   }
   return { escalated, accountability };
+}
+
+/**
+ * The daily reminder of suspensions (挂账) that reach their review date: the person who suspended
+ * each case is told once (the claim sets `suspend_reminded_at`, so a second run or instance finds
+ * nothing); suspending again resets it.
+ */
+export async function remindSuspensionReviews(ctx: AppContext, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const today = shanghaiDate(now);
+  return ctx.db.transaction(async (tx) => {
+    const due = await repo.claimSuspensionReviews(tx, today, now);
+    await notifyUsers(
+      tx,
+      due.map((c) => ({
+        userId: c.suspendedByUserId,
+        streetId: c.streetId,
+        kind: 'suspension_review_due',
+        caseId: c.id,
+        params: { title: c.title, number: c.number },
+        createdAt: now,
+      })),
+    );
+    for (const streetId of new Set(due.map((c) => c.streetId)))
+      await recordAudit(
+        tx,
+        { userId: null, label: 'suspension-review' },
+        {
+          action: 'case.suspension_review_reminded',
+          entityType: 'street',
+          entityId: streetId,
+          streetId,
+          after: { cases: due.filter((c) => c.streetId === streetId).map((c) => c.id), reviewOn: today },
+        },
+      );
+    return { reminded: due.length };
+  });
 }

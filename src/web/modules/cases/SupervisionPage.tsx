@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { accountabilityRecord, supervisionOrder } from '../../../contracts/cases';
+import type { accountabilityRecord, CaseSummary, supervisionOrder } from '../../../contracts/cases';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -15,13 +15,14 @@ import { SupervisionList } from './SupervisionList';
 type Order = z.infer<typeof supervisionOrder>;
 type Accountability = z.infer<typeof accountabilityRecord>;
 
-/** Supervision orders awaiting or holding a response, and accountability records. */
+/** Supervision orders awaiting or holding a response, suspensions past review, accountability records. */
 export default function SupervisionPage() {
   const { t } = useTranslation('cases');
   const [tab, setTab] = useState('orders');
   const [open, setOpen] = useState<'true' | 'false' | undefined>('true');
   const orders = useCursorPages<Order>('/supervision-orders', { open }, 20);
   const records = useCursorPages<Accountability>('/accountability-records', {}, 20);
+  const suspensions = useCursorPages<CaseSummary>('/cases', { queue: 'suspension_review_due' }, 20);
   return (
     <>
       <PageHeader title={t('supervision.title')} subtitle={t('supervision.subtitle')} />
@@ -101,6 +102,37 @@ export default function SupervisionPage() {
                     />
                   </QueryState>
                 </>
+              ),
+            },
+            {
+              key: 'suspensions',
+              label: t('supervision.suspensions'),
+              children: (
+                <QueryState loading={suspensions.isLoading} error={suspensions.error}>
+                  <Table
+                    rowKey="id"
+                    size="middle"
+                    pagination={false}
+                    dataSource={suspensions.items}
+                    data-testid="suspensions-past-review"
+                    columns={[
+                      {
+                        title: t('field.number'),
+                        render: (_v, c) => <Link to={`/cases/${c.id}`}>{c.number}</Link>,
+                      },
+                      { title: t('field.title'), dataIndex: 'title' },
+                      { title: t('field.community'), render: (_v, c) => c.community.name },
+                      { title: t('detail.unit'), render: (_v, c) => c.lead?.name ?? '' },
+                    ]}
+                  />
+                  <Pager
+                    page={suspensions.page}
+                    total={suspensions.total}
+                    hasNext={suspensions.hasNext}
+                    onPrev={suspensions.prev}
+                    onNext={suspensions.next}
+                  />
+                </QueryState>
               ),
             },
             {
