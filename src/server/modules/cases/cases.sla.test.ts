@@ -329,6 +329,66 @@ describe('suspension (挂账) pauses supervision too', () => {
   });
 });
 
+describe('accountability (问责) for units that keep missing deadlines', () => {
+  it('a unit whose overdue cases in a month reach the configured count gets one record, the cases as evidence', async () => {
+    expect(t.ctx.config.ACCOUNTABILITY_OVERDUE_CASES).toBe(3);
+    const street = await demoActor(t, 'street');
+    // a month no other test sweeps in, so only these cases count
+    const dispatched = async (iso: string) => {
+      const at = new Date(iso);
+      const out = await reportCase(
+        t.ctx,
+        resident,
+        {
+          categoryCode: 'property_service.repair',
+          communityId: home,
+          title: '反复超期',
+          description: '无人处理',
+          attachments: [],
+        },
+        undefined,
+        { now: at },
+      );
+      const id = (out.body as { id: number }).id;
+      await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at });
+      await actOnCase(t.ctx, street, id, 'dispatch', { version: 1 }, { now: at });
+      return id;
+    };
+    const first = [
+      await dispatched('2027-06-01T10:00:00+08:00'),
+      await dispatched('2027-06-01T11:00:00+08:00'),
+    ];
+    const third = await dispatched('2027-06-18T10:00:00+08:00');
+    const lead = (await caseById(t.ctx.db, third))!;
+    expect(lead.leadKind).toBeTruthy();
+    const records = () =>
+      q(
+        `select id, period, evidence, unit_name from accountability_record
+         where kind = 'unit_overdue' and street_id = $1 and unit_kind = $2 and unit_id = $3`,
+        [streetId, lead.leadKind, lead.leadId],
+      ).then((r) => r.rows);
+    // two overdue cases: below the count
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-21T10:00:00+08:00') });
+    expect(await records()).toEqual([]);
+    // the third reaches street-level supervision in the same month: one record, three cases
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-29T10:00:00+08:00') });
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-29T10:05:00+08:00') });
+    const [record, ...more] = await records();
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({ period: '2027-06', unit_name: lead.leadName });
+    expect(record.evidence.map((e: { caseId: number }) => e.caseId)).toEqual([...first, third]);
+    const leader = await t.login('district_leader');
+    const list = (await leader.get('/api/v1/accountability-records?limit=200')).json();
+    expect(list.items.find((r: { id: number }) => r.id === Number(record.id))).toMatchObject({
+      kind: 'unit_overdue',
+      caseId: null,
+      period: '2027-06',
+      reason: 'repeated_overdue',
+      unit: { kind: lead.leadKind, name: lead.leadName },
+    });
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the case, calendar and responsibility-list endpoints', async () => {
     const doc = (await t.anonymous().get('/api/docs/json')).json();

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { z } from 'zod';
 import {
+  type AccountabilityKind,
   type CaseAction,
   type CaseActionBody,
   type CaseDetail,
@@ -30,6 +31,7 @@ import {
 import { auditHeadsOf } from '../../platform/audit/audit.heads';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
+import { startOfShanghaiDay } from '../../platform/dates';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
 import { fileContent } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
@@ -113,6 +115,9 @@ declare module '../../platform/audit/audit' {
     'case.reported': { after: Record<string, unknown> };
     'case.reporter_revealed': { after: { caseId: number; number: string } };
     'case.escalated': { after: { cases: { caseId: number; level: number }[] } };
+    'case.units_held_to_account': {
+      after: { period: string; records: { id: number; unitName: string; cases: number }[] };
+    };
     'case.suspension_review_reminded': { after: { cases: number[]; reviewOn: string } };
     'case.penalty_recorded': { after: Record<string, unknown> };
     'case.inspection_recorded': { after: Record<string, unknown> };
@@ -1399,12 +1404,15 @@ export async function listAccountability(
   return {
     items: result.items.map((r) => ({
       id: r.id,
+      kind: r.kind as AccountabilityKind,
       caseId: r.caseId,
       caseNumber: r.caseNumber,
       streetId: r.streetId,
       stage: r.stage as Stage | null,
       unit: r.unitKind && r.unitName ? { kind: r.unitKind, id: r.unitId, name: r.unitName } : null,
       reason: r.reason,
+      period: r.period,
+      evidence: (r.evidence as { caseId: number; number: string }[] | null) ?? [],
       createdAt: r.createdAt.toISOString(),
     })),
     nextCursor: result.nextCursor,
@@ -1449,8 +1457,40 @@ export async function superviseOverdueCases(ctx: AppContext, opts: { now?: Date;
       accountability += res.escalated.filter((e) => e.level === 3).length;
       if (res.selected < batch || res.escalated.length === 0) break;
     }
+    accountability += await holdUnitsToAccount(ctx, streetId, now);
   }
   return { escalated, accountability };
+}
+
+/** The Asia/Shanghai calendar month of an instant: 'YYYY-MM' and its bounds. */
+export function shanghaiMonth(at: Date) {
+  const key = shanghaiDate(at).slice(0, 7);
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { key, from: startOfShanghaiDay(`${key}-01`), to: startOfShanghaiDay(`${next}-01`) };
+}
+
+/** 问责 for units that keep missing deadlines in a street this month (SPEC 5.4); returns records new or extended. */
+async function holdUnitsToAccount(ctx: AppContext, streetId: number, now: Date) {
+  const period = shanghaiMonth(now);
+  return ctx.db.transaction(async (tx) => {
+    const records = await repo.holdUnitsToAccount(
+      tx,
+      streetId,
+      period,
+      ctx.config.ACCOUNTABILITY_OVERDUE_CASES,
+      now,
+    );
+    if (records.length)
+      await recordAudit(tx, SYSTEM, {
+        action: 'case.units_held_to_account',
+        entityType: 'street',
+        entityId: streetId,
+        streetId,
+        after: { period: period.key, records },
+      });
+    return records.length;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Card, Segmented, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -148,11 +148,37 @@ export default function SupervisionPage() {
                     columns={[
                       {
                         title: t('field.number'),
-                        render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>,
+                        render: (_v, r) =>
+                          r.caseId ? (
+                            <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
+                          ) : (
+                            <Flex gap={4} wrap data-testid="accountability-evidence">
+                              {r.evidence.map((e) => (
+                                <Link key={e.caseId} to={`/cases/${e.caseId}`}>
+                                  {e.number}
+                                </Link>
+                              ))}
+                            </Flex>
+                          ),
                       },
                       { title: t('detail.unit'), render: (_v, r) => r.unit?.name ?? '' },
-                      { title: t('field.stage'), render: (_v, r) => (r.stage ? t(`stage.${r.stage}`) : '') },
-                      { title: t('supervision.reason'), dataIndex: 'reason' },
+                      {
+                        title: t('field.stage'),
+                        render: (_v, r) =>
+                          r.stage
+                            ? t(`stage.${r.stage}`)
+                            : r.period
+                              ? t('supervision.period', { period: r.period })
+                              : '',
+                      },
+                      {
+                        title: t('supervision.reason'),
+                        render: (_v, r) =>
+                          t(`accountabilityReason.${r.reason}`, {
+                            defaultValue: r.reason,
+                            count: r.evidence.length,
+                          }),
+                      },
                       { title: t('field.createdAt'), render: (_v, r) => formatDateTime(r.createdAt) },
                     ]}
                   />
