@@ -149,6 +149,8 @@ export const caseQueues = [
   'warning',
   'supervised',
   'suspended',
+  /** suspended past the review date: shown on the supervision board */
+  'suspension_review_due',
   'follow_up_due',
   'reported_by_me',
 ] as const;
@@ -592,14 +594,23 @@ export const supervisionPage = z.object({
 
 export const supervisionResponse = z.strictObject({ response: z.string().trim().min(5).max(2000) });
 
+/** `case`: overdue after district supervision; `unit_overdue`: a unit's repeated overdue cases in a month. */
+export const accountabilityKinds = ['case', 'unit_overdue'] as const;
+export type AccountabilityKind = (typeof accountabilityKinds)[number];
+
 export const accountabilityRecord = z.object({
   id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
+  kind: z.enum(accountabilityKinds),
+  caseId: z.number().nullable(),
+  caseNumber: z.string().nullable(),
   streetId: z.number(),
   stage: z.enum(stages).nullable(),
   unit: unitOut.nullable(),
   reason: z.string(),
+  /** unit_overdue: the month, YYYY-MM */
+  period: z.string().nullable(),
+  /** unit_overdue: the overdue cases that make up the record */
+  evidence: z.array(z.object({ caseId: z.number(), number: z.string() })),
   createdAt: z.string(),
 });
 

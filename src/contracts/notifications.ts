@@ -11,6 +11,8 @@ export const notificationKinds = [
   'case_dispatched',
   'case_closed',
   'case_rate_requested',
+  /** staff: a case they suspended reaches its review date */
+  'suspension_review_due',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -44,6 +44,8 @@ const configSchema = z.object({
   CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** SMS and e-mail are not sent for case events older than this (catching up after an outage) */
   NOTIFY_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(48),
+  /** 问责: a unit with this many overdue cases (street-level supervision) in one street and month */
+  ACCOUNTABILITY_OVERDUE_CASES: z.coerce.number().int().min(1).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -103,6 +103,8 @@ function queueFilter(actor: Actor, queue: CaseListQuery['queue']): SQL | undefin
       return sql`(${cases.escalationLevel} > 0 or exists (select 1 from supervision_order o where o.case_id = ${cases.id} and o.responded_at is null))`;
     case 'suspended':
       return sql`${cases.state} = 'suspended'`;
+    case 'suspension_review_due':
+      return sql`${cases.state} = 'suspended' and ${cases.suspendReviewOn} < (now() at time zone 'Asia/Shanghai')::date`;
     case 'follow_up_due':
       return sql`${cases.state} = 'closed' and ${cases.followUpDueOn} <= (now() at time zone 'Asia/Shanghai')::date and ${cases.followUpDoneAt} is null`;
     case 'reported_by_me':
@@ -839,6 +841,32 @@ export function listSupervisionOrders(
     .limit(q.limit + 1);
 }
 
+/** Suspended cases at or past their review date whose suspender has not been reminded; marks them. */
+export function claimSuspensionReviews(db: Executor, today: string, now: Date) {
+  return db
+    .update(cases)
+    .set({ suspendRemindedAt: now })
+    .where(
+      and(
+        eq(cases.state, 'suspended'),
+        sql`${cases.suspendReviewOn} <= ${today}::date`,
+        isNull(cases.suspendRemindedAt),
+        sql`${cases.suspendedByUserId} is not null`,
+      ),
+    )
+    .returning({
+      id: cases.id,
+      streetId: cases.streetId,
+      number: cases.number,
+      title: cases.title,
+      suspendedByUserId: sql<number>`${cases.suspendedByUserId}`.mapWith(Number),
+    });
+}
+
+export function moveSupervisionOrderDue(db: Executor, id: number, dueAt: Date) {
+  return db.update(supervisionOrders).set({ dueAt }).where(eq(supervisionOrders.id, id));
+}
+
 export function findSupervisionOrder(db: Executor, id: number) {
   return db
     .select()
@@ -856,12 +884,31 @@ export function respondSupervisionOrder(db: Executor, id: number, response: stri
     .then((r) => r[0] ?? null);
 }
 
+/** A unit's own records (unit_overdue) reach the street's staff and the unit itself. */
+function unitRecordVisibility(actor: Actor): SQL {
+  const a = accountabilityRecords;
+  return scopeFilter(
+    actor,
+    'cases.read',
+    { streetId: a.streetId },
+    {
+      organization: (orgId) => sql`${a.unitKind} = 'organization' and ${a.unitId} = ${orgId}`,
+      department: (deptId) => sql`${a.unitKind} = 'department' and ${a.unitId} = ${deptId}`,
+    },
+  );
+}
+
 export function listAccountability(db: Executor, actor: Actor, limit: number, afterId: number | null) {
   return db
     .select({ ...getTableColumns(accountabilityRecords), caseNumber: cases.number })
     .from(accountabilityRecords)
-    .innerJoin(cases, eq(cases.id, accountabilityRecords.caseId))
-    .where(and(caseVisibility(actor), afterId ? sql`${accountabilityRecords.id} < ${afterId}` : undefined))
+    .leftJoin(cases, eq(cases.id, accountabilityRecords.caseId))
+    .where(
+      and(
+        sql`(case when ${accountabilityRecords.caseId} is null then ${unitRecordVisibility(actor)} else ${caseVisibility(actor)} end)`,
+        afterId ? sql`${accountabilityRecords.id} < ${afterId}` : undefined,
+      ),
+    )
     .orderBy(desc(accountabilityRecords.id))
     .limit(limit + 1);
 }
@@ -938,6 +985,44 @@ export async function escalateOverdue(
            (select json_agg(json_build_object('caseId', id, 'level', escalation_level)) from bumped) as escalated`);
   const row = result.rows[0];
   return { selected: Number(row?.selected ?? 0), escalated: row?.escalated ?? [] };
+}
+
+/**
+ * 问责 for repeated overdue work: in one street and month, each lead unit whose cases reached
+ * street-level supervision (the first escalation of an overdue stage) at least `threshold` times
+ * gets one accountability record listing those cases; later overdue cases of the same month are
+ * added to its evidence. The unique key (street, unit, month) keeps it one record across runs and
+ * instances. Answers the records written or extended.
+ */
+export async function holdUnitsToAccount(
+  db: Executor,
+  streetId: number,
+  period: { key: string; from: Date; to: Date },
+  threshold: number,
+  now: Date,
+) {
+  const result = await db.execute<{ id: number; unit_name: string; cases: number }>(sql`
+    with overdue as (
+      select distinct c.id, c.number, c.lead_kind, c.lead_id, c.lead_name
+      from supervision_order o join case_record c on c.id = o.case_id
+      where o.street_id = ${streetId} and o.source = 'auto' and o.level = 'street'
+        and o.created_at >= ${period.from.toISOString()}::timestamptz
+        and o.created_at < ${period.to.toISOString()}::timestamptz
+        and c.lead_kind is not null and c.lead_id is not null),
+    units as (
+      select lead_kind, lead_id, max(lead_name) as lead_name,
+             jsonb_agg(jsonb_build_object('caseId', id, 'number', number) order by id) as evidence
+      from overdue group by lead_kind, lead_id
+      having count(*) >= ${threshold})
+    insert into accountability_record (kind, street_id, unit_kind, unit_id, unit_name, reason, period, evidence, created_at)
+    select 'unit_overdue', ${streetId}, lead_kind, lead_id, lead_name, 'repeated_overdue', ${period.key}, evidence,
+           ${now.toISOString()}::timestamptz
+    from units
+    on conflict (street_id, unit_kind, unit_id, period) where kind = 'unit_overdue'
+      do update set evidence = excluded.evidence
+      where accountability_record.evidence is distinct from excluded.evidence
+    returning id, unit_name, jsonb_array_length(evidence) as cases`);
+  return result.rows.map((r) => ({ id: Number(r.id), unitName: r.unit_name, cases: Number(r.cases) }));
 }
 
 export async function unitInCommunity(db: Executor, unitId: number, communityId: number) {

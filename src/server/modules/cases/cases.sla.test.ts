@@ -3,9 +3,9 @@ import { setupTestApp } from '../../../../test/app';
 import { demoActor } from '../../../../test/cases';
 import { connect } from '../../db/client';
 import type { Actor } from '../../platform/access';
-import { shanghaiIso } from '../../platform/calendar/calendar';
+import { shanghaiDate, shanghaiIso } from '../../platform/calendar/calendar';
 import { caseById, escalateOverdue } from './cases.repository';
-import { actOnCase, reportCase, superviseOverdueCases } from './cases.usecases';
+import { actOnCase, remindSuspensionReviews, reportCase, superviseOverdueCases } from './cases.usecases';
 
 const t = setupTestApp();
 const q = (sql: string, params: unknown[] = []) => t.ctx.database.pool.query(sql, params);
@@ -228,6 +228,164 @@ describe('SLA sweep and supervision', () => {
     expect(resumed.state).toBe('registered');
     // 15 h left of Mon 10-12, then 21 h less a second of Tue 10-13
     expect(shanghaiIso(resumed.stageDueAt!)).toBe('2026-10-13T20:59:59+08:00');
+  });
+});
+
+describe('suspension (挂账) pauses supervision too', () => {
+  it('a suspended case is not escalated on resume: the supervision order gets back the time it had left', async () => {
+    const street = await demoActor(t, 'street');
+    const [id] = await overdueCases(1);
+    const now = Date.now();
+    // registered back then: its dispatch stage is overdue now
+    await actOnCase(t.ctx, street, id!, 'register', { version: 0 }, { now: new Date(now - 10 * DAY) });
+    await superviseOverdueCases(t.ctx, { now: new Date(now) });
+    const before = (await caseById(t.ctx.db, id!))!;
+    expect(before.escalationLevel).toBe(1);
+    const left = +before.supervisionDueAt! - now;
+    await actOnCase(
+      t.ctx,
+      street,
+      id!,
+      'suspend',
+      { version: before.version, reason: '等待业主配合', reviewDate: shanghaiDate(now + 40 * DAY) },
+      { now: new Date(now) },
+    );
+    const suspended = (await caseById(t.ctx.db, id!))!;
+    expect(suspended.supervisionDueAt).toBeNull();
+    expect(suspended.supervisionRemainingMs).toBeGreaterThan(0);
+    // a month suspended, far past the order's own deadline: nothing happens
+    await superviseOverdueCases(t.ctx, { now: new Date(now + 30 * DAY) });
+    expect((await caseById(t.ctx.db, id!))!.escalationLevel).toBe(1);
+    const resumeAt = new Date(now + 30 * DAY);
+    await actOnCase(t.ctx, street, id!, 'resume', { version: suspended.version }, { now: resumeAt });
+    const resumed = (await caseById(t.ctx.db, id!))!;
+    expect(+resumed.supervisionDueAt!).toBeGreaterThan(+resumeAt);
+    const order = (await q('select due_at from supervision_order where case_id = $1', [id])).rows[0];
+    expect(+order.due_at).toBe(+resumed.supervisionDueAt!);
+    // the stage is overdue again at once, but the order still has its time: not escalated on resume
+    await superviseOverdueCases(t.ctx, { now: new Date(+resumeAt + 60_000) });
+    expect((await caseById(t.ctx.db, id!))!.escalationLevel).toBe(1);
+    expect((await ordersOf([id!])).map((o) => o.level)).toEqual(['street']);
+    // once that time has run out it goes on to the district as usual
+    await superviseOverdueCases(t.ctx, { now: new Date(+resumeAt + left + 10 * DAY) });
+    expect((await caseById(t.ctx.db, id!))!.escalationLevel).toBe(2);
+  });
+
+  it('reminds the suspender on the review date, once; past it the case is on the supervision board', async () => {
+    const street = await demoActor(t, 'street');
+    const at = new Date('2026-03-02T10:00:00+08:00');
+    const out = await reportCase(
+      t.ctx,
+      resident,
+      {
+        categoryCode: 'property_service.repair',
+        communityId: home,
+        title: '复核提醒',
+        description: '挂账',
+        attachments: [],
+      },
+      undefined,
+      { now: at },
+    );
+    const id = (out.body as { id: number }).id;
+    await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at });
+    await actOnCase(
+      t.ctx,
+      street,
+      id,
+      'suspend',
+      { version: 1, reason: '等待统一改造', reviewDate: '2026-03-10' },
+      { now: at },
+    );
+    const mine = () =>
+      q(`select user_id, kind from notification where case_id = $1 and kind = 'suspension_review_due'`, [
+        id,
+      ]).then((r) => r.rows);
+    await remindSuspensionReviews(t.ctx, { now: new Date('2026-03-09T09:00:00+08:00') });
+    expect(await mine()).toEqual([]);
+    const day = new Date('2026-03-10T08:00:00+08:00');
+    await remindSuspensionReviews(t.ctx, { now: day });
+    await remindSuspensionReviews(t.ctx, { now: day });
+    expect(await mine()).toEqual([{ user_id: street.userId, kind: 'suspension_review_due' }]);
+    const leader = await t.login('district_leader');
+    const board = (await leader.get('/api/v1/cases?queue=suspension_review_due&limit=200')).json();
+    expect(board.items.map((c: { id: number }) => c.id)).toContain(id);
+    const client = await t.login('street');
+    const inbox = (await client.get('/api/v1/notifications?limit=100')).json();
+    expect(inbox.items.find((n: { caseId: number }) => n.caseId === id)).toMatchObject({
+      kind: 'suspension_review_due',
+      title: '挂账案件到复核日期',
+    });
+    // suspended with a review date still ahead: not on the board
+    const fresh = await overdueCases(1, 0);
+    await actOnCase(t.ctx, street, fresh[0]!, 'register', { version: 0 });
+    await actOnCase(t.ctx, street, fresh[0]!, 'suspend', {
+      version: 1,
+      reason: '等待',
+      reviewDate: shanghaiDate(Date.now() + 5 * DAY),
+    });
+    const again = (await leader.get('/api/v1/cases?queue=suspension_review_due&limit=200')).json();
+    expect(again.items.map((c: { id: number }) => c.id)).not.toContain(fresh[0]);
+  });
+});
+
+describe('accountability (问责) for units that keep missing deadlines', () => {
+  it('a unit whose overdue cases in a month reach the configured count gets one record, the cases as evidence', async () => {
+    expect(t.ctx.config.ACCOUNTABILITY_OVERDUE_CASES).toBe(3);
+    const street = await demoActor(t, 'street');
+    // a month no other test sweeps in, so only these cases count
+    const dispatched = async (iso: string) => {
+      const at = new Date(iso);
+      const out = await reportCase(
+        t.ctx,
+        resident,
+        {
+          categoryCode: 'property_service.repair',
+          communityId: home,
+          title: '反复超期',
+          description: '无人处理',
+          attachments: [],
+        },
+        undefined,
+        { now: at },
+      );
+      const id = (out.body as { id: number }).id;
+      await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at });
+      await actOnCase(t.ctx, street, id, 'dispatch', { version: 1 }, { now: at });
+      return id;
+    };
+    const first = [
+      await dispatched('2027-06-01T10:00:00+08:00'),
+      await dispatched('2027-06-01T11:00:00+08:00'),
+    ];
+    const third = await dispatched('2027-06-18T10:00:00+08:00');
+    const lead = (await caseById(t.ctx.db, third))!;
+    expect(lead.leadKind).toBeTruthy();
+    const records = () =>
+      q(
+        `select id, period, evidence, unit_name from accountability_record
+         where kind = 'unit_overdue' and street_id = $1 and unit_kind = $2 and unit_id = $3`,
+        [streetId, lead.leadKind, lead.leadId],
+      ).then((r) => r.rows);
+    // two overdue cases: below the count
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-21T10:00:00+08:00') });
+    expect(await records()).toEqual([]);
+    // the third reaches street-level supervision in the same month: one record, three cases
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-29T10:00:00+08:00') });
+    await superviseOverdueCases(t.ctx, { now: new Date('2027-06-29T10:05:00+08:00') });
+    const [record, ...more] = await records();
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({ period: '2027-06', unit_name: lead.leadName });
+    expect(record.evidence.map((e: { caseId: number }) => e.caseId)).toEqual([...first, third]);
+    const leader = await t.login('district_leader');
+    const list = (await leader.get('/api/v1/accountability-records?limit=200')).json();
+    expect(list.items.find((r: { id: number }) => r.id === Number(record.id))).toMatchObject({
+      kind: 'unit_overdue',
+      caseId: null,
+      period: '2027-06',
+      reason: 'repeated_overdue',
+      unit: { kind: lead.leadKind, name: lead.leadName },
+    });
   });
 });
 

@@ -63,6 +63,8 @@ export const cases = pgTable(
     /** supervision reached for the current stage: 0 none, 1 street, 2 district, 3 accountability */
     escalationLevel: smallint().notNull().default(0),
     supervisionDueAt: tz(),
+    /** while suspended: the working time left on the supervision order's deadline, in ms */
+    supervisionRemainingMs: bigint({ mode: 'number' }),
     reworkCount: integer().notNull().default(0),
     wrongDispatchCount: integer().notNull().default(0),
     overdueCount: integer().notNull().default(0),
@@ -73,6 +75,9 @@ export const cases = pgTable(
     followUpDoneAt: tz(),
     suspendReason: text(),
     suspendReviewOn: date(),
+    /** who suspended it: reminded on the review date */
+    suspendedByUserId: bigint({ mode: 'number' }),
+    suspendRemindedAt: tz(),
     mergedIntoId: bigint({ mode: 'number' }),
     satisfaction: smallint(),
     satisfactionComment: text(),
@@ -98,6 +103,7 @@ export const cases = pgTable(
       .on(t.followUpDueOn)
       .where(sql`${t.followUpDueOn} is not null and ${t.followUpDoneAt} is null`),
     index().on(t.mergedIntoId),
+    index('case_record_suspend_review_idx').on(t.suspendReviewOn).where(sql`${t.state} = 'suspended'`),
   ],
 );
 
@@ -230,25 +236,41 @@ export const supervisionOrders = pgTable(
       .where(sql`${t.source} = 'auto'`),
     index().on(t.caseId),
     index().on(t.streetId, t.respondedAt, t.id),
+    index('supervision_order_auto_created_idx').on(t.streetId, t.createdAt).where(sql`${t.source} = 'auto'`),
   ],
 );
 
-/** 问责: a stage still overdue after district-level supervision. One per case and stage. */
+/**
+ * 问责 accountability: `case` — a stage still overdue after district-level supervision (one per case
+ * and stage); `unit_overdue` — a unit whose overdue cases in one street and month reached the
+ * configured count (one per street, unit and month), the cases listed as evidence.
+ */
 export const accountabilityRecords = pgTable(
   'accountability_record',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    caseId: bigint({ mode: 'number' }).notNull(),
+    kind: text().notNull().default('case'),
+    caseId: bigint({ mode: 'number' }),
     streetId: integer().notNull(),
-    stageSeq: integer().notNull(),
+    stageSeq: integer(),
     stage: text(),
     unitKind: text(),
     unitId: integer(),
     unitName: text(),
     reason: text().notNull(),
+    /** unit_overdue: the month, 'YYYY-MM' in Asia/Shanghai */
+    period: text(),
+    /** unit_overdue: the overdue cases, [{ caseId, number }] */
+    evidence: jsonb(),
     createdAt: tz().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.caseId, t.stageSeq), index().on(t.streetId, t.id)],
+  (t) => [
+    uniqueIndex().on(t.caseId, t.stageSeq),
+    index().on(t.streetId, t.id),
+    uniqueIndex('accountability_unit_period_key')
+      .on(t.streetId, t.unitKind, t.unitId, t.period)
+      .where(sql`${t.kind} = 'unit_overdue'`),
+  ],
 );
 
 /** Penalty decisions of enforcement cases, on landlords, sub-lessors or agents (SPEC 5.1). */

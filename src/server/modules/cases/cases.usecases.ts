@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { z } from 'zod';
 import {
+  type AccountabilityKind,
   type CaseAction,
   type CaseActionBody,
   type CaseDetail,
@@ -30,6 +31,7 @@ import {
 import { auditHeadsOf } from '../../platform/audit/audit.heads';
 import { type ClockMode, shanghaiDate } from '../../platform/calendar/calendar';
 import { calendarOf } from '../../platform/calendar/calendar.usecases';
+import { startOfShanghaiDay } from '../../platform/dates';
 import { AppError, forbidden, versionConflict } from '../../platform/errors';
 import { fileContent } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
@@ -39,6 +41,7 @@ import { communityContext, communityContextOf } from '../duties/duties.repositor
 import type { CommunityContext } from '../duties/duties.routing';
 import { type RuleRow, routeCase, ruleFor } from '../duties/duties.routing';
 import { categoryCache, departmentCache, leafCategory, ruleCache } from '../duties/duties.usecases';
+import { notifyUsers } from '../notifications/notifications.usecases';
 import {
   actionForbidden,
   caseNotFound,
@@ -112,6 +115,10 @@ declare module '../../platform/audit/audit' {
     'case.reported': { after: Record<string, unknown> };
     'case.reporter_revealed': { after: { caseId: number; number: string } };
     'case.escalated': { after: { cases: { caseId: number; level: number }[] } };
+    'case.units_held_to_account': {
+      after: { period: string; records: { id: number; unitName: string; cases: number }[] };
+    };
+    'case.suspension_review_reminded': { after: { cases: number[]; reviewOn: string } };
     'case.penalty_recorded': { after: Record<string, unknown> };
     'case.inspection_recorded': { after: Record<string, unknown> };
     'supervision.responded': { before: Record<string, unknown>; after: Record<string, unknown> };
@@ -207,6 +214,7 @@ function stageFields(clock: StageClock, seq: number) {
     stageWarnRemainingMs: null,
     escalationLevel: 0,
     supervisionDueAt: null,
+    supervisionRemainingMs: null,
   };
 }
 
@@ -220,6 +228,7 @@ const noStage = {
   stageWarnRemainingMs: null,
   escalationLevel: 0,
   supervisionDueAt: null,
+  supervisionRemainingMs: null,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +571,8 @@ export async function* iterateCaseSummaries(
 /** The queues this user works from, with their counts (console badges). */
 export async function queueCounts(ctx: AppContext, actor: Actor) {
   const queues: CaseQueue[] = [];
-  if (actor.can('cases.dispatch')) queues.push('to_register', 'to_dispatch', 'to_verify', 'suspended');
+  if (actor.can('cases.dispatch'))
+    queues.push('to_register', 'to_dispatch', 'to_verify', 'suspended', 'suspension_review_due');
   if (actor.can('cases.handle')) queues.push('my_tasks');
   if (actor.can('cases.read') || actor.can('cases.handle')) queues.push('overdue', 'warning', 'supervised');
   if (actor.can('cases.enforce') || actor.can('cases.dispatch')) queues.push('follow_up_due');
@@ -1048,6 +1058,13 @@ export async function actOnCase(
         stageWarnRemainingMs: remainingMs(cal, mode, now, row.stageWarnAt),
         stageDueAt: null,
         stageWarnAt: null,
+        // the supervision order's deadline pauses with the stage clock (SPEC 5.4)
+        supervisionRemainingMs: row.supervisionDueAt
+          ? remainingMs(cal, 'day', now, row.supervisionDueAt)
+          : null,
+        supervisionDueAt: null,
+        suspendedByUserId: actor.userId || null,
+        suspendRemindedAt: null,
       });
       data.reviewDate = body.reviewDate;
       data.remainingMs = set.stageRemainingMs;
@@ -1066,7 +1083,14 @@ export async function actOnCase(
         stageWarnAt: resumeAt(cal, mode, now, row.stageWarnRemainingMs ?? 0),
         stageRemainingMs: null,
         stageWarnRemainingMs: null,
+        suspendedByUserId: null,
+        suspendRemindedAt: null,
       });
+      if (row.supervisionRemainingMs !== null)
+        Object.assign(set, {
+          supervisionDueAt: resumeAt(cal, 'day', now, row.supervisionRemainingMs),
+          supervisionRemainingMs: null,
+        });
       const open = tasks.filter(
         (t) => t.round === round && (t.status === 'pending' || t.status === 'accepted'),
       );
@@ -1077,6 +1101,13 @@ export async function actOnCase(
             warnAt: t.warnAt ? resumeAt(cal, mode, now, cal.elapsed(mode, suspendedAt, t.warnAt)) : null,
           }),
       );
+      // open supervision orders get back the working time they had left when the case was suspended
+      const orders = await repo.supervisionOrdersOfCase(ctx.db, row.id);
+      for (const o of orders) {
+        const left = o.respondedAt ? 0 : cal.elapsed('day', suspendedAt, o.dueAt);
+        if (left > 0)
+          taskOps.push((tx) => repo.moveSupervisionOrderDue(tx, o.id, resumeAt(cal, 'day', now, left)));
+      }
       data.pausedMs = +now - +suspendedAt;
       break;
     }
@@ -1373,12 +1404,15 @@ export async function listAccountability(
   return {
     items: result.items.map((r) => ({
       id: r.id,
+      kind: r.kind as AccountabilityKind,
       caseId: r.caseId,
       caseNumber: r.caseNumber,
       streetId: r.streetId,
       stage: r.stage as Stage | null,
       unit: r.unitKind && r.unitName ? { kind: r.unitKind, id: r.unitId, name: r.unitName } : null,
       reason: r.reason,
+      period: r.period,
+      evidence: (r.evidence as { caseId: number; number: string }[] | null) ?? [],
       createdAt: r.createdAt.toISOString(),
     })),
     nextCursor: result.nextCursor,
@@ -1423,6 +1457,75 @@ export async function superviseOverdueCases(ctx: AppContext, opts: { now?: Date;
       accountability += res.escalated.filter((e) => e.level === 3).length;
       if (res.selected < batch || res.escalated.length === 0) break;
     }
+    accountability += await holdUnitsToAccount(ctx, streetId, now);
   }
   return { escalated, accountability };
+}
+
+/** The Asia/Shanghai calendar month of an instant: 'YYYY-MM' and its bounds. */
+export function shanghaiMonth(at: Date) {
+  const key = shanghaiDate(at).slice(0, 7);
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { key, from: startOfShanghaiDay(`${key}-01`), to: startOfShanghaiDay(`${next}-01`) };
+}
+
+/** 问责 for units that keep missing deadlines in a street this month (SPEC 5.4); returns records new or extended. */
+async function holdUnitsToAccount(ctx: AppContext, streetId: number, now: Date) {
+  const period = shanghaiMonth(now);
+  return ctx.db.transaction(async (tx) => {
+    const records = await repo.holdUnitsToAccount(
+      tx,
+      streetId,
+      period,
+      ctx.config.ACCOUNTABILITY_OVERDUE_CASES,
+      now,
+    );
+    if (records.length)
+      await recordAudit(tx, SYSTEM, {
+        action: 'case.units_held_to_account',
+        entityType: 'street',
+        entityId: streetId,
+        streetId,
+        after: { period: period.key, records },
+      });
+    return records.length;
+  });
+}
+
+/**
+ * The daily reminder of suspensions (挂账) that reach their review date: the person who suspended
+ * each case is told once (the claim sets `suspend_reminded_at`, so a second run or instance finds
+ * nothing); suspending again resets it.
+ */
+export async function remindSuspensionReviews(ctx: AppContext, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const today = shanghaiDate(now);
+  return ctx.db.transaction(async (tx) => {
+    const due = await repo.claimSuspensionReviews(tx, today, now);
+    await notifyUsers(
+      tx,
+      due.map((c) => ({
+        userId: c.suspendedByUserId,
+        streetId: c.streetId,
+        kind: 'suspension_review_due',
+        caseId: c.id,
+        params: { title: c.title, number: c.number },
+        createdAt: now,
+      })),
+    );
+    for (const streetId of new Set(due.map((c) => c.streetId)))
+      await recordAudit(
+        tx,
+        { userId: null, label: 'suspension-review' },
+        {
+          action: 'case.suspension_review_reminded',
+          entityType: 'street',
+          entityId: streetId,
+          streetId,
+          after: { cases: due.filter((c) => c.streetId === streetId).map((c) => c.id), reviewOn: today },
+        },
+      );
+    return { reminded: due.length };
+  });
 }

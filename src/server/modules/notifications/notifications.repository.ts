@@ -3,8 +3,9 @@ import type { Executor } from '../../db/client';
 import { notificationPreferences, notifications } from './notifications.table';
 
 export type NotificationRow = typeof notifications.$inferSelect;
+export type NotificationInsert = typeof notifications.$inferInsert;
 
-export function insertNotifications(db: Executor, rows: (typeof notifications.$inferInsert)[]) {
+export function insertNotifications(db: Executor, rows: NotificationInsert[]) {
   if (!rows.length) return Promise.resolve([] as NotificationRow[]);
   return db.insert(notifications).values(rows).returning();
 }

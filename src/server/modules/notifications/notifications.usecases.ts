@@ -7,6 +7,7 @@ import {
   type NotificationView,
 } from '../../../contracts/notifications';
 import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { translator } from '../../platform/i18n';
@@ -55,6 +56,16 @@ export function presentNotification(lang: Language, r: repo.NotificationRow): No
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Writes in-app notifications in the caller's transaction and wakes the recipients' live streams;
+ * other modules tell staff through this (the case event relay uses it too).
+ */
+export async function notifyUsers(tx: Executor, rows: repo.NotificationInsert[]) {
+  const inserted = await repo.insertNotifications(tx, rows);
+  for (const userId of new Set(inserted.map((r) => r.userId))) await repo.notifyChannel(tx, String(userId));
+  return inserted;
 }
 
 /** What the reporter is told about one event, if anything. */
@@ -197,8 +208,7 @@ export function relayNotifications(ctx: AppContext, now = new Date()) {
         });
       }
     }
-    const inserted = await repo.insertNotifications(tx, rows);
-    for (const userId of new Set(inserted.map((r) => r.userId))) await repo.notifyChannel(tx, String(userId));
+    await notifyUsers(tx, rows);
     await enqueueOutbound(ctx, tx, outbound);
   });
 }

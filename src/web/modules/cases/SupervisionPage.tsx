@@ -1,9 +1,9 @@
-import { Card, Segmented, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { accountabilityRecord, supervisionOrder } from '../../../contracts/cases';
+import type { accountabilityRecord, CaseSummary, supervisionOrder } from '../../../contracts/cases';
 import { useSupervisionReason } from '../../components/actorName';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,7 +16,7 @@ import { SupervisionList } from './SupervisionList';
 type Order = z.infer<typeof supervisionOrder>;
 type Accountability = z.infer<typeof accountabilityRecord>;
 
-/** Supervision orders awaiting or holding a response, and accountability records. */
+/** Supervision orders awaiting or holding a response, suspensions past review, accountability records. */
 export default function SupervisionPage() {
   const { t } = useTranslation('cases');
   const reasonOf = useSupervisionReason();
@@ -24,6 +24,7 @@ export default function SupervisionPage() {
   const [open, setOpen] = useState<'true' | 'false' | undefined>('true');
   const orders = useCursorPages<Order>('/supervision-orders', { open }, 20);
   const records = useCursorPages<Accountability>('/accountability-records', {}, 20);
+  const suspensions = useCursorPages<CaseSummary>('/cases', { queue: 'suspension_review_due' }, 20);
   return (
     <>
       <PageHeader title={t('supervision.title')} subtitle={t('supervision.subtitle')} />
@@ -110,6 +111,37 @@ export default function SupervisionPage() {
               ),
             },
             {
+              key: 'suspensions',
+              label: t('supervision.suspensions'),
+              children: (
+                <QueryState loading={suspensions.isLoading} error={suspensions.error}>
+                  <Table
+                    rowKey="id"
+                    size="middle"
+                    pagination={false}
+                    dataSource={suspensions.items}
+                    data-testid="suspensions-past-review"
+                    columns={[
+                      {
+                        title: t('field.number'),
+                        render: (_v, c) => <Link to={`/cases/${c.id}`}>{c.number}</Link>,
+                      },
+                      { title: t('field.title'), dataIndex: 'title' },
+                      { title: t('field.community'), render: (_v, c) => c.community.name },
+                      { title: t('detail.unit'), render: (_v, c) => c.lead?.name ?? '' },
+                    ]}
+                  />
+                  <Pager
+                    page={suspensions.page}
+                    total={suspensions.total}
+                    hasNext={suspensions.hasNext}
+                    onPrev={suspensions.prev}
+                    onNext={suspensions.next}
+                  />
+                </QueryState>
+              ),
+            },
+            {
               key: 'accountability',
               label: t('supervision.accountability'),
               children: (
@@ -122,11 +154,37 @@ export default function SupervisionPage() {
                     columns={[
                       {
                         title: t('field.number'),
-                        render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>,
+                        render: (_v, r) =>
+                          r.caseId ? (
+                            <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
+                          ) : (
+                            <Flex gap={4} wrap data-testid="accountability-evidence">
+                              {r.evidence.map((e) => (
+                                <Link key={e.caseId} to={`/cases/${e.caseId}`}>
+                                  {e.number}
+                                </Link>
+                              ))}
+                            </Flex>
+                          ),
                       },
                       { title: t('detail.unit'), render: (_v, r) => r.unit?.name ?? '' },
-                      { title: t('field.stage'), render: (_v, r) => (r.stage ? t(`stage.${r.stage}`) : '') },
-                      { title: t('supervision.reason'), render: (_v, r) => reasonOf(r.reason) },
+                      {
+                        title: t('field.stage'),
+                        render: (_v, r) =>
+                          r.stage
+                            ? t(`stage.${r.stage}`)
+                            : r.period
+                              ? t('supervision.period', { period: r.period })
+                              : '',
+                      },
+                      {
+                        title: t('supervision.reason'),
+                        render: (_v, r) =>
+                          t(`accountabilityReason.${r.reason}`, {
+                            defaultValue: reasonOf(r.reason),
+                            count: r.evidence.length,
+                          }),
+                      },
                       { title: t('field.createdAt'), render: (_v, r) => formatDateTime(r.createdAt) },
                     ]}
                   />
