@@ -28,6 +28,10 @@ export const alreadyMerged = () => new AppError('fund.already_merged', 409);
 export const noUnits = () => new AppError('fund.no_units', 409);
 
 export const voteNotPassed = (path = 'body.voteId') => fieldError(path, 'vote_not_passed');
+/** 续筹: the vote is of another community, another matter, or only some buildings */
+export const voteScopeMismatch = () => fieldError('body.voteId', 'vote_scope_mismatch');
+/** 续筹: one passed vote backs one campaign */
+export const voteAlreadyBacksCampaign = () => fieldError('body.voteId', 'vote_already_backs_campaign');
 export const recollectionTooLong = () => fieldError('body.deadlineOn', 'recollection_too_long', { years: 3 });
 export const deadlineBeforeStart = () => fieldError('body.deadlineOn', 'date_order');
 export const noDepletedUnits = () => fieldError('body.scope', 'no_depleted_units');

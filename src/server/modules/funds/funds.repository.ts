@@ -621,6 +621,14 @@ export async function findCampaign(db: Executor, actor: Actor, permission: Permi
   return rows[0];
 }
 
+export async function campaignOfVote(db: Executor, voteId: number) {
+  const rows = await db
+    .select({ id: recollectionCampaigns.id })
+    .from(recollectionCampaigns)
+    .where(eq(recollectionCampaigns.voteId, voteId));
+  return rows[0]?.id ?? null;
+}
+
 export async function insertCampaign(
   tx: Executor,
   values: typeof recollectionCampaigns.$inferInsert,

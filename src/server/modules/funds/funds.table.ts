@@ -136,6 +136,8 @@ export const recollectionCampaigns = pgTable(
   },
   (t) => [
     index().on(t.communityId, t.id),
+    // one passed vote backs one campaign
+    uniqueIndex('fund_recollection_campaign_vote_key').on(t.voteId),
     check('recollection_within_3_years', sql`${t.deadlineOn} <= ${t.startOn} + interval '3 years'`),
   ],
 );

@@ -523,14 +523,31 @@ describe('fund use', () => {
   });
 });
 
+/** A closed vote with the same result as `id` (another assembly's decision), as a fixture. */
+async function copyOfVote(id: number): Promise<number> {
+  const cols = (
+    await t.ctx.database.pool.query(
+      `select string_agg(quote_ident(column_name), ', ') as c from information_schema.columns
+       where table_name = 'owner_vote' and column_name <> 'id' and is_generated = 'NEVER'`,
+    )
+  ).rows[0].c;
+  const r = await t.ctx.database.pool.query(
+    `insert into owner_vote (${cols}) select ${cols} from owner_vote where id = $1 returning id`,
+    [id],
+  );
+  return Number(r.rows[0].id);
+}
+
 describe('re-collection (续筹)', () => {
   it('needs a passed raise-fund vote and a deadline within 3 years; tracks each household', async () => {
     const admin = await t.login('district_admin');
     const depleted = await depletedCommunity();
-    const { id: raise } = await one<{ id: number }>(
+    const { id: used } = await one<{ id: number }>(
       "select id from owner_vote where community_id = $1 and matter_type = 'raise_fund' and passed",
       [depleted],
     );
+    // the demo campaign already rests on that vote; a second assembly decided this one
+    const raise = await copyOfVote(used);
     const { id: other } = await one<{ id: number }>(
       "select id from owner_vote where community_id = $1 and matter_type = 'use_fund'",
       [depleted],
@@ -549,8 +566,22 @@ describe('re-collection (续筹)', () => {
       (await admin.post('/api/v1/funds/recollections', { ...base, voteId: other })).json().errors[0],
     ).toMatchObject({
       path: 'body.voteId',
-      code: 'vote_not_passed',
+      code: 'vote_scope_mismatch', // a passed vote, but on using the fund, not raising it
     });
+    const usedTwice = await admin.post('/api/v1/funds/recollections', { ...base, voteId: used });
+    expect(usedTwice.statusCode).toBe(400);
+    expect(usedTwice.json().errors[0]).toMatchObject({
+      path: 'body.voteId',
+      code: 'vote_already_backs_campaign',
+    });
+    const elsewhere = await one<{ id: number }>(
+      "select id from owner_vote where community_id <> $1 and matter_type = 'raise_fund' and passed and status = 'closed' limit 1",
+      [depleted],
+    ).catch(() => null);
+    if (elsewhere)
+      expect(
+        (await admin.post('/api/v1/funds/recollections', { ...base, voteId: elsewhere.id })).json().errors[0],
+      ).toMatchObject({ path: 'body.voteId', code: 'vote_scope_mismatch' });
     expect(
       (
         await admin.post('/api/v1/funds/recollections', {

@@ -18,6 +18,7 @@ import { decodeCursor, page } from '../../platform/pagination';
 import { reaches } from '../owners/owners.policy';
 import * as owners from '../owners/owners.repository';
 import { myUnits } from '../owners/owners.usecases';
+import * as votes from '../votes/votes.repository';
 import { sharesOfUnits } from './fund-use.usecases';
 import * as err from './funds.errors';
 import {
@@ -841,21 +842,12 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: number) {
 /** A campaign decided by the owners' passed `raise_fund` vote; instalments end within 3 years. */
 export async function createCampaign(ctx: AppContext, actor: Actor, body: CreateCampaignBody) {
   const { community, fund } = await fundOf(ctx, actor, 'recollection.manage', body.communityId);
-  const vote = await ctx.db.execute<{
-    status: string;
-    passed: boolean | null;
-    matter_type: string;
-    community_id: number;
-  }>(sql`select status, passed, matter_type, community_id from owner_vote where id = ${body.voteId}`);
-  const v = vote.rows[0];
-  if (
-    !v ||
-    v.community_id !== community.id ||
-    v.status !== 'closed' ||
-    !v.passed ||
-    v.matter_type !== 'raise_fund'
-  )
-    throw err.voteNotPassed();
+  // one passed raise-fund vote of the whole community backs one campaign (SPEC 5.6)
+  const v = await votes.decisionOf(ctx.db, body.voteId);
+  if (v?.status !== 'closed' || !v.passed) throw err.voteNotPassed();
+  if (v.communityId !== community.id || v.matterType !== 'raise_fund' || (v.buildingIds?.length ?? 0) > 0)
+    throw err.voteScopeMismatch();
+  if (await repo.campaignOfVote(ctx.db, body.voteId)) throw err.voteAlreadyBacksCampaign();
   if (body.deadlineOn <= body.startOn) throw err.deadlineBeforeStart();
   if (body.deadlineOn > addYears(body.startOn, RECOLLECTION_MAX_YEARS)) throw err.recollectionTooLong();
   const units =
@@ -870,22 +862,29 @@ export async function createCampaign(ctx: AppContext, actor: Actor, body: Create
     }))
     .filter((h) => h.dueFen > 0);
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertCampaign(
-      tx,
-      {
-        streetId: community.streetId,
-        communityId: community.id,
-        voteId: body.voteId,
-        title: body.title,
-        scope: body.scope,
-        rateFenPerM2: body.rateFenPerM2,
-        startOn: body.startOn,
-        deadlineOn: body.deadlineOn,
-        instalments: body.instalments,
-        createdBy: actor.userId,
-      },
-      households,
-    );
+    const row = await repo
+      .insertCampaign(
+        tx,
+        {
+          streetId: community.streetId,
+          communityId: community.id,
+          voteId: body.voteId,
+          title: body.title,
+          scope: body.scope,
+          rateFenPerM2: body.rateFenPerM2,
+          startOn: body.startOn,
+          deadlineOn: body.deadlineOn,
+          instalments: body.instalments,
+          createdBy: actor.userId,
+        },
+        households,
+      )
+      .catch((e) => {
+        // a second request racing past the check meets the unique key on the vote
+        if ((e as { cause?: { code?: string } }).cause?.code === '23505')
+          throw err.voteAlreadyBacksCampaign();
+        throw e;
+      });
     await recordAudit(tx, actor.audit, {
       action: 'recollection.created',
       entityType: 'recollection',

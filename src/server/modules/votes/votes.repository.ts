@@ -56,6 +56,21 @@ export async function findVote(db: Executor, actor: Actor, permission: Permissio
   return rows[0];
 }
 
+/** What another domain needs to know of a decision that backs its work (a re-collection campaign). */
+export async function decisionOf(db: Executor, id: number) {
+  const rows = await db
+    .select({
+      communityId: votes.communityId,
+      status: votes.status,
+      passed: votes.passed,
+      matterType: votes.matterType,
+      buildingIds: votes.buildingIds,
+    })
+    .from(votes)
+    .where(eq(votes.id, id));
+  return rows[0] ?? null;
+}
+
 /** The vote row, locked: `update` while opening or closing, `share` while a ballot goes in. */
 export async function lockVote(
   tx: Executor,

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "fund_recollection_campaign_vote_key" ON "fund_recollection_campaign" USING btree ("vote_id");
