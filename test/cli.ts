@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { run } from '../src/server/cli/cli';
 import type { Database } from '../src/server/db/client';
 
@@ -15,6 +17,33 @@ function sink(append: (text: string) => void) {
       append(chunk.toString());
       done();
     },
+  });
+}
+
+const bin = fileURLToPath(new URL('../bin/anju.mjs', import.meta.url));
+
+/**
+ * `npx anju <args>` as a real process, as an operator or a script runs it: its exit code is what
+ * they see. DATABASE_URL comes only from `env` (without it the CLI starts the embedded server).
+ */
+export function spawnAnju(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const base = { ...process.env };
+    delete base.DATABASE_URL;
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...base, ANJU_MODE: 'demo', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
 

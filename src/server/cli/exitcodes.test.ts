@@ -1,42 +1,18 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnAnju as anju } from '../../../test/cli';
 import { createTestDatabase } from '../../../test/db';
 import type { Database } from '../db/client';
 import { ensureDatabase, runningPostmaster, startEmbeddedPostgres } from '../db/embedded';
 
-const bin = fileURLToPath(new URL('../../../bin/anju.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'anju-cli-exit-'));
 // as root the embedded server runs as `postgres`, who must be able to reach its data below here
 chmodSync(dir, 0o755);
 const garbage = join(dir, 'garbage.sql');
 writeFileSync(garbage, 'this is not an Anju backup\n');
-
-/** `npx anju <args>` as a real process: its exit code is what scripts and monitoring see. */
-function anju(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const base = { ...process.env };
-    delete base.DATABASE_URL;
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...base, ANJU_MODE: 'demo', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let database: Database & { drop(): Promise<void> };
 beforeAll(async () => {
