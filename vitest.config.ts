@@ -22,7 +22,7 @@ export default defineConfig({
           globalSetup: ['e2e/globalSetup.ts'],
           pool: 'forks',
           fileParallelism: false,
-          testTimeout: 90_000,
+          testTimeout: 240_000,
           hookTimeout: 120_000,
         },
       },

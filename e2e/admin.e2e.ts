@@ -15,7 +15,13 @@ describe('administration pages', () => {
     await page.getByTestId('user-password').fill('Street-Pass-2026');
     await chooseOption(page, page.getByTestId('role-select'), zh.common.roles.street);
     await chooseOption(page, page.getByTestId('place-select'), '豫园街道');
+    // the save answers first: a refused save fails here with its reason, not as a missing row later
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST',
+    );
     await page.getByTestId('user-save').click();
+    const answer = await saved;
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.getByTestId('user-table').getByText('li.street').waitFor();
 
     const officer = await e2e.page();

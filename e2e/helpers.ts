@@ -34,6 +34,9 @@ export function setupBrowser(): E2E {
       await context.addInitScript((lang) => {
         if (!localStorage.getItem('anju.lang')) localStorage.setItem('anju.lang', lang);
       }, opts.lang ?? 'zh-CN');
+      // a busy 2-core machine (another suite, a benchmark) can take well over playwright's 30 s
+      // default for a first render; conditions are waited for, never fixed sleeps
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       page.on('pageerror', (err) => {
         throw new Error(`page error: ${err.message}`);
@@ -57,13 +60,33 @@ export function setupBrowser(): E2E {
   return e2e;
 }
 
-/** Opens an Ant Design select and picks the option with this text from the dropdown now showing. */
+/**
+ * Opens an Ant Design select and picks the option with this text from the dropdown now showing,
+ * until the select shows it: on a busy machine a click can land while the dropdown is still
+ * opening and be lost, so the pick is checked and made again (a bounded number of times).
+ */
 export async function chooseOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: text });
+    await option.first().click();
+    // the select (its dropdown lives elsewhere in the page) now shows the picked text
+    const shows = await page
+      .waitForFunction(
+        ([el, want]) => (el as Element).textContent?.includes(want as string) ?? false,
+        [await select.elementHandle(), text] as const,
+        { timeout: 10_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shows) return;
+    if (attempt >= 3) throw new Error(`the select did not take the option "${text}" in 3 tries`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /**
