@@ -1,5 +1,4 @@
 import type { TestProject } from 'vitest/node';
-import { TEMPLATE_DB } from './cluster';
 import { startSupervised } from './supervised';
 
 declare module 'vitest' {
@@ -18,5 +17,3 @@ export default async function setup(project: TestProject) {
   project.provide('pgServerUrl', cluster.pgServerUrl);
   return () => cluster.stop();
 }
-
-export { TEMPLATE_DB };

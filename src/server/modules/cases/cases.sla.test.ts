@@ -21,24 +21,23 @@ beforeAll(async () => {
   streetId = resident.assignments[0]!.streetId!;
 });
 
+/** A repair case reported by the demo resident in their community at `now`; its id. */
+async function reportRepair(title: string, description: string, now: Date): Promise<number> {
+  const out = await reportCase(
+    t.ctx,
+    resident,
+    { categoryCode: 'property_service.repair', communityId: home, title, description, attachments: [] },
+    undefined,
+    { now },
+  );
+  return (out.body as { id: number }).id;
+}
+
 /** Cases reported `daysAgo` days ago and left alone: their register stage is overdue now. */
 async function overdueCases(n: number, daysAgo = 10): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const out = await reportCase(
-      t.ctx,
-      resident,
-      {
-        categoryCode: 'property_service.repair',
-        communityId: home,
-        title: `超期${i}`,
-        description: '长期无人处理',
-        attachments: [],
-      },
-      undefined,
-      { now: new Date(Date.now() - daysAgo * DAY) },
-    );
-    ids.push((out.body as { id: number }).id);
+    ids.push(await reportRepair(`超期${i}`, '长期无人处理', new Date(Date.now() - daysAgo * DAY)));
   }
   return ids;
 }
@@ -192,20 +191,7 @@ describe('SLA sweep and supervision', () => {
   it('suspension pauses the clock across the National Day holidays and resumes with the time that was left', async () => {
     const street = await demoActor(t, 'street');
     const at = (iso: string) => new Date(iso);
-    const out = await reportCase(
-      t.ctx,
-      resident,
-      {
-        categoryCode: 'property_service.repair',
-        communityId: home,
-        title: '挂账测试',
-        description: '挂账',
-        attachments: [],
-      },
-      undefined,
-      { now: at('2026-09-30T09:00:00+08:00') },
-    );
-    const id = (out.body as { id: number }).id;
+    const id = await reportRepair('挂账测试', '挂账', at('2026-09-30T09:00:00+08:00'));
     await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at('2026-09-30T10:00:00+08:00') });
     // dispatch: 1 working day from Wed 09-30 → the end of Thu 10-08 (10-01..10-07 are off)
     expect(shanghaiIso((await caseById(t.ctx.db, id))!.stageDueAt!)).toBe('2026-10-08T23:59:59+08:00');
@@ -274,20 +260,7 @@ describe('suspension (挂账) pauses supervision too', () => {
   it('reminds the suspender on the review date, once; past it the case is on the supervision board', async () => {
     const street = await demoActor(t, 'street');
     const at = new Date('2026-03-02T10:00:00+08:00');
-    const out = await reportCase(
-      t.ctx,
-      resident,
-      {
-        categoryCode: 'property_service.repair',
-        communityId: home,
-        title: '复核提醒',
-        description: '挂账',
-        attachments: [],
-      },
-      undefined,
-      { now: at },
-    );
-    const id = (out.body as { id: number }).id;
+    const id = await reportRepair('复核提醒', '挂账', at);
     await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at });
     await actOnCase(
       t.ctx,
@@ -336,20 +309,7 @@ describe('accountability (问责) for units that keep missing deadlines', () => 
     // a month no other test sweeps in, so only these cases count
     const dispatched = async (iso: string) => {
       const at = new Date(iso);
-      const out = await reportCase(
-        t.ctx,
-        resident,
-        {
-          categoryCode: 'property_service.repair',
-          communityId: home,
-          title: '反复超期',
-          description: '无人处理',
-          attachments: [],
-        },
-        undefined,
-        { now: at },
-      );
-      const id = (out.body as { id: number }).id;
+      const id = await reportRepair('反复超期', '无人处理', at);
       await actOnCase(t.ctx, street, id, 'register', { version: 0 }, { now: at });
       await actOnCase(t.ctx, street, id, 'dispatch', { version: 1 }, { now: at });
       return id;
