@@ -65,6 +65,16 @@ describe('exit codes of a real `anju` process on its own embedded PostgreSQL', {
     expect(runningPostmaster(clusterDir)).toBeNull();
   });
 
+  it('two commands at once on two data folders both start their server and exit 0', async () => {
+    // both find the preferred port free; the one that loses the race to bind it moves to another
+    const [a, b] = await Promise.all([
+      anju(['migrate'], { ANJU_DATA_DIR: join(dir, 'race-a') }),
+      anju(['migrate'], { ANJU_DATA_DIR: join(dir, 'race-b') }),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+  });
+
   it('restore of a file that is no backup exits 1 and leaves no PostgreSQL running', async () => {
     const r = await anju(['restore', garbage], env);
     expect(r.stderr).toContain(`Embedded PostgreSQL: data in ${dataDir}/pg`);

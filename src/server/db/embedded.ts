@@ -152,41 +152,61 @@ export async function startEmbeddedPostgres(opts: {
     writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort(opts.port);
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: opts.persistent ?? true,
-    createPostgresUser: asRoot,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'max_connections=200',
-      ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
-    ],
-    onLog: (m) => opts.log?.(String(m).trimEnd()),
-    onError: (m) => opts.log?.(String(m).trimEnd()),
-  });
-  if (fresh) await server.initialise();
-  running.add(clusterDir);
-  try {
-    await server.start();
-  } catch (err) {
-    running.delete(clusterDir);
-    throw err instanceof Error ? err : new Error(`PostgreSQL did not start on ${clusterDir}`);
-  }
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    port,
-    attached: false,
-    stop: async () => {
-      await server.stop();
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ];
+  const instance = (port: number, output: string[]) =>
+    new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: 'postgres',
+      password,
+      port,
+      persistent: opts.persistent ?? true,
+      createPostgresUser: asRoot,
+      postgresFlags: flags,
+      onLog: (m) => {
+        output.push(String(m));
+        opts.log?.(String(m).trimEnd());
+      },
+      onError: (m) => {
+        output.push(String(m));
+        opts.log?.(String(m).trimEnd());
+      },
+    });
+  let port = await freePort(opts.port);
+  if (fresh) await instance(port, []).initialise();
+  // a port found free can be taken by another process before PostgreSQL binds it (two test runs or
+  // two `npm start` at once): then try again on another free port
+  for (let attempt = 1; ; attempt++) {
+    const output: string[] = [];
+    const server = instance(port, output);
+    running.add(clusterDir);
+    try {
+      await server.start();
+    } catch (err) {
       running.delete(clusterDir);
-    },
-  };
+      const said = output.join('').trim();
+      if (attempt < 5 && /could not bind|already in use/i.test(said)) {
+        port = await freePort();
+        continue;
+      }
+      if (err instanceof Error) throw err;
+      throw new Error(`PostgreSQL did not start on ${clusterDir}${said ? `:\n${said.slice(-2000)}` : ''}`);
+    }
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      port,
+      attached: false,
+      stop: async () => {
+        await server.stop();
+        running.delete(clusterDir);
+      },
+    };
+  }
 }
 
 /** Creates the database named in `url` on its server if it does not exist yet. */
