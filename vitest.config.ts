@@ -23,6 +23,8 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 240_000,
+          // a page re-renders after its data comes back; on a busy machine that is more than 1 s away
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 120_000,
         },
       },

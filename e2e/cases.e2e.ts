@@ -12,12 +12,24 @@ async function openCase(page: Page, id: string) {
   await page.getByTestId('case-title').waitFor();
 }
 
+/**
+ * Opens an action's dialog, fills it and submits it. The dialog's opening animation is waited out
+ * first (a click during it can be lost on a busy machine), and the action must answer 2xx before
+ * the dialog is awaited to close, so a refused action fails with its reason.
+ */
 async function runAction(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId(`action-${action}`).click();
-  await page.locator('.ant-modal').waitFor();
+  const modal = page.locator('.ant-modal');
+  await modal.waitFor();
+  await expect.poll(async () => (await modal.getAttribute('class')) ?? '').not.toContain('ant-zoom');
   await fill?.();
+  const answered = page.waitForResponse(
+    (r) => r.url().includes(`/actions/${action}`) && r.request().method() === 'POST',
+  );
   await page.locator('#action-submit').click();
-  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  const answer = await answered;
+  expect(answer.status(), await answer.text()).toBeLessThan(300);
+  await modal.waitFor({ state: 'hidden' });
 }
 
 const stateText = (page: Page) => page.getByTestId('case-state').first().textContent();
