@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../src/contracts/locales';
 import { photoFile } from './files';
-import { setupBrowser } from './helpers';
+import { settled, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
 const zh = resources['zh-CN'];
@@ -21,7 +21,7 @@ async function runAction(page: Page, action: string, fill?: () => Promise<void>)
   await page.getByTestId(`action-${action}`).click();
   const modal = page.locator('.ant-modal');
   await modal.waitFor();
-  await expect.poll(async () => (await modal.getAttribute('class')) ?? '').not.toContain('ant-zoom');
+  await settled(page);
   await fill?.();
   const answered = page.waitForResponse(
     (r) => r.url().includes(`/actions/${action}`) && r.request().method() === 'POST',
@@ -45,6 +45,7 @@ describe('the whole path of a case, in the browser', () => {
       .first()
       .click();
     await resident.getByTestId('new-category').click();
+    await settled(resident);
     await resident.locator('.ant-cascader-menu-item').filter({ hasText: '物业服务' }).click();
     await resident.locator('.ant-cascader-menu-item').filter({ hasText: '报修' }).click();
     await expect.poll(() => resident.getByTestId('routing-preview').textContent()).toContain('物业');
@@ -139,7 +140,9 @@ describe('the whole path of a case, in the browser', () => {
 
     await page.goto('/duties');
     await page.getByTestId('rule-edit').first().click();
+    await settled(page);
     await page.getByTestId('rule-preview').locator('.ant-select').click();
+    await settled(page);
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .first()

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../src/contracts/locales';
-import { chooseOption, setupBrowser } from './helpers';
+import { chooseOption, settled, setupBrowser } from './helpers';
 
 const e2e = setupBrowser();
 const zh = resources['zh-CN'];
@@ -26,12 +26,7 @@ const hundredths = (area: string) => Number(area.replace(/,/g, '').replace('.', 
 async function okModal(page: Page, id: string) {
   await settled(page);
   await page.locator(`#${id}`).click();
-  await page.locator(`#${id}`).waitFor({ state: 'detached', timeout: 8000 });
-}
-
-/** Waits for the page's CSS animations (a modal zooming in) to finish, so a click lands where it is aimed. */
-async function settled(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.locator(`#${id}`).waitFor({ state: 'detached' });
 }
 
 /** The unit balances of one building, as the fund page shows them. */

@@ -61,6 +61,20 @@ export function setupBrowser(): E2E {
 }
 
 /**
+ * Waits for the page's finite CSS animations (a modal zooming in, a dropdown sliding open) to
+ * finish, so a click lands where it is aimed; endless ones (a spinner, a live dot) never finish.
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
+}
+
+/**
  * Opens an Ant Design select and picks the option with this text from the dropdown now showing,
  * until the select shows it: on a busy machine a click can land while the dropdown is still
  * opening and be lost, so the pick is checked and made again (a bounded number of times).
@@ -68,6 +82,7 @@ export function setupBrowser(): E2E {
 export async function chooseOption(page: Page, select: Locator, text: string) {
   for (let attempt = 1; ; attempt++) {
     await select.click();
+    await settled(page);
     const option = page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
       .filter({ hasText: text });
