@@ -1,3 +1,4 @@
+import { assessmentGrants } from './assessment';
 import { assetsGrants } from './assets';
 import { auditGrants } from './audit';
 import { calendarGrants } from './calendar';
@@ -42,6 +43,7 @@ export const grants = {
   ...fundsGrants,
   ...mediationGrants,
   ...integrationsGrants,
+  ...assessmentGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

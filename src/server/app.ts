@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import type { AppContext } from './context';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assetsRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(notificationsRoutes, { ctx });
       await api.register(hotlineRoutes, { ctx });
       await api.register(integrationsRoutes, { ctx });
+      await api.register(assessmentRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import enAssessment from './en-US/assessment.json';
 import enAssets from './en-US/assets.json';
 import enAudit from './en-US/audit.json';
 import enAuth from './en-US/auth.json';
@@ -26,6 +27,7 @@ import enUsers from './en-US/users.json';
 import enVotes from './en-US/votes.json';
 import enWarranties from './en-US/warranties.json';
 import enWaterlogging from './en-US/waterlogging.json';
+import zhAssessment from './zh-CN/assessment.json';
 import zhAssets from './zh-CN/assets.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
@@ -62,6 +64,7 @@ import zhWaterlogging from './zh-CN/waterlogging.json';
  */
 export const resources = {
   'zh-CN': {
+    assessment: zhAssessment,
     assets: zhAssets,
     audit: zhAudit,
     auth: zhAuth,
@@ -92,6 +95,7 @@ export const resources = {
     waterlogging: zhWaterlogging,
   },
   'en-US': {
+    assessment: enAssessment,
     assets: enAssets,
     audit: enAudit,
     auth: enAuth,

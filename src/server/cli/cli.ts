@@ -13,6 +13,7 @@ import { openDatabase } from '../db/open';
 import { CITY_TOTALS, citySize, seedCity } from '../demo/city';
 import { demoAccounts, seedDemo } from '../demo/seed';
 import { cityDistricts } from '../demo/shanghai';
+import { rebuildKpiRollups } from '../modules/assessment/assessment.usecases';
 import { createUser, removeDemoAccounts } from '../modules/auth/auth.usecases';
 import {
   findApiClientByName,
@@ -26,7 +27,7 @@ import { translator } from '../platform/i18n';
 import { keysFrom } from '../platform/keys';
 import { version } from '../platform/version';
 import { CliError, type CliIo, promptNewPassword } from './io';
-import { progressBars } from './progress';
+import { progressBars, rebuildProgress } from './progress';
 import { isRole, type PlaceOptions, resolveRolePlace } from './user';
 
 function cliActor(): AuditActor {
@@ -308,6 +309,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         if (!client) throw new CliError(`--name: no API client named "${opts.name}"`);
         await revokeApiClient(ctx, cliActor(), client.id);
         out(`Revoked API client ${client.name}.`);
+      });
+    });
+
+  const kpi = program.command('kpi').description('assessment KPIs (考核指标)');
+  kpi
+    .command('rebuild')
+    .description(
+      'recount the KPI rollups from the case event history (all of it, or from --from on) in one transaction',
+    )
+    .option('--from <date>', 'first day to recount, YYYY-MM-DD (Asia/Shanghai); earlier days are kept')
+    .action(async (opts: { from?: string }) => {
+      await withContext(io, config(), async (ctx) => {
+        const started = Date.now();
+        const result = await rebuildKpiRollups(ctx, cliActor(), {
+          from: opts.from ?? null,
+          progress: rebuildProgress(io),
+        });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        out(
+          `KPI rollups rebuilt${result.from ? ` from ${result.from}` : ''}: ${count(result.events)} case events in ${seconds} s.`,
+        );
       });
     });
 

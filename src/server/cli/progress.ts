@@ -1,5 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { LoadProgress } from '../demo/city';
+import type { RebuildProgress } from '../modules/assessment/assessment.usecases';
 import type { CliIo } from './io';
 
 /** One cli-progress bar per table on a terminal, and a line per table when it is done. */
@@ -32,6 +33,33 @@ export function progressBars(io: CliIo): LoadProgress {
           );
         },
       };
+    },
+  };
+}
+
+/** One bar over the case events a KPI rebuild replays. */
+export function rebuildProgress(io: CliIo): RebuildProgress {
+  const bar = new SingleBar(
+    {
+      stream: io.stderr,
+      format: 'case events {bar} {percentage}% | {value}/{total} | {duration_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    start(total) {
+      started = true;
+      bar.start(total, 0);
+    },
+    update(done) {
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { HousingType } from '../../contracts/org';
 import type { Role } from '../../contracts/roles';
 import type { AppContext } from '../context';
 import { copyRows } from '../db/copy';
+import { rollUpCaseEvents } from '../modules/assessment/assessment.usecases';
 import { createUser } from '../modules/auth/auth.usecases';
 import { recordAudit } from '../platform/audit/audit';
 import { seedDemoCases } from './cases';
@@ -498,6 +499,8 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
   Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
+  // the KPI pages have numbers at once (the rollup job would catch up within seconds anyway)
+  await rollUpCaseEvents(ctx);
   await ctx.db.transaction((tx) =>
     recordAudit(tx, system, {
       action: 'demo.seeded',

@@ -328,7 +328,11 @@ export async function prepareIntake(
     followUpDays: category.enforcement ? (rule.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS) : null,
     createdAt: now,
     actorLabel: actor.displayName,
-    eventData: input.attachments.length ? { attachments: input.attachments.length } : null,
+    // the category at intake: KPI rollups attribute the report to it even if registration reclassifies
+    eventData: {
+      categoryCode: category.code,
+      ...(input.attachments.length ? { attachments: input.attachments.length } : {}),
+    },
   };
   // the summary as it will read once the id is known (id and number are added by the insert)
   const summary = presentCaseSummary(
@@ -833,6 +837,7 @@ export async function actOnCase(
         }
       }
       to = 'registered';
+      data.stageDueAt = row.stageDueAt?.toISOString() ?? null;
       const enforcement = set.isEnforcement ?? row.isEnforcement;
       Object.assign(set, {
         registeredAt: now,
@@ -931,6 +936,7 @@ export async function actOnCase(
         leadName: leadChoice.name,
         ...stageFields(clockH, row.stageSeq + 1),
       });
+      data.stageDueAt = row.stageDueAt?.toISOString() ?? null;
       data.lead = { kind: leadChoice.kind, id: leadChoice.id, name: leadChoice.name };
       data.coUnits = units
         .filter((x) => x.role === 'co')
@@ -983,6 +989,12 @@ export async function actOnCase(
           }),
       );
       to = nextState('handle', state, { complete })!;
+      if (complete) {
+        // what KPI rollups need, fixed when it happens: the deadline met or missed, the working time used
+        data.stageDueAt = row.stageDueAt?.toISOString() ?? null;
+        if (row.stageStartedAt)
+          data.handlingMinutes = Math.round(cal.elapsed('hours', row.stageStartedAt, now) / 60_000);
+      }
       if (complete)
         Object.assign(set, {
           handledAt: now,
@@ -999,6 +1011,7 @@ export async function actOnCase(
     }
     case 'close': {
       to = 'closed';
+      data.stageDueAt = row.stageDueAt?.toISOString() ?? null;
       Object.assign(set, noStage, { closedAt: now });
       if (row.isEnforcement) {
         const days = row.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
@@ -1377,7 +1390,7 @@ export async function respondSupervision(ctx: AppContext, actor: Actor, orderId:
       fromState: row.state,
       toState: row.state,
       note: response,
-      data: { orderId },
+      data: { orderId, dueAt: order.dueAt.toISOString(), orderCreatedAt: order.createdAt.toISOString() },
     });
     await recordAudit(tx, actor.audit, {
       action: 'supervision.responded',

@@ -372,3 +372,19 @@ export function organizationList(db: Executor, kind?: string) {
     .where(kind ? eq(organizations.kind, kind) : undefined)
     .orderBy(organizations.kind, organizations.name);
 }
+
+/** Every community of a district with its street and committee (for per-unit reports such as KPIs). */
+export function communitiesOfDistrict(db: Executor, districtId: number) {
+  return db
+    .select({
+      id: communities.id,
+      name: communities.name,
+      streetId: communities.streetId,
+      committeeId: communities.committeeId,
+      streetName: streets.name,
+    })
+    .from(communities)
+    .innerJoin(streets, eq(streets.id, communities.streetId))
+    .where(eq(streets.districtId, districtId))
+    .orderBy(streets.code, communities.name);
+}
