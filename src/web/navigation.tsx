@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -66,6 +67,14 @@ export const navItems: NavItem[] = [
     label: 'supervision',
     icon: <BellOutlined />,
     permission: 'cases.read',
+    group: 'cases',
+  },
+  {
+    key: 'kpis',
+    path: '/kpis',
+    label: 'kpis',
+    icon: <BarChartOutlined />,
+    permission: 'kpis.read',
     group: 'cases',
   },
   {
