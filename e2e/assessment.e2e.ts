@@ -56,6 +56,7 @@ describe('the KPI page', () => {
     mkdirSync(shots, { recursive: true });
     await settled(page);
     await page.screenshot({ path: `${shots}kpis-zh.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}kpis-zh-screen.png` });
 
     // another level: the committees
     await chooseOption(page, page.getByTestId('kpi-level'), zh.assessment.level.committee);

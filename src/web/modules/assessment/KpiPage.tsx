@@ -53,7 +53,8 @@ function Value({ cell, unit }: { cell: KpiCell | undefined; unit: (typeof kpiUni
     );
   return (
     <span data-testid="kpi-value">
-      <Typography.Text strong>{formatNumber(cell.value)}</Typography.Text>{' '}
+      <Typography.Text strong>{formatNumber(cell.value)}</Typography.Text>
+      {unit === 'percent' ? '' : ' '}
       <Typography.Text type="secondary">{t(`unitKind.${unit}`)}</Typography.Text>
     </span>
   );
@@ -99,6 +100,9 @@ export default function KpiPage() {
     return (values.data?.kpis ?? []).flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : []));
   }, [catalogue.data, values.data]);
   const rows = values.data?.rows ?? [];
+  // one source for every indicator shown: said once above the table rather than on every row
+  const oneSource =
+    defs.length > 0 && defs.every((d) => d.source === defs[0]!.source) ? defs[0]!.source : null;
   const selected = rows.find((r) => r.unit.id === unitId) ?? rows[0];
 
   const matrixColumns = [
@@ -208,7 +212,9 @@ export default function KpiPage() {
                         ),
                       },
                     ]),
-                { key: 's', label: t('field.source'), children: t(`source.${d.source}`) },
+                ...(oneSource
+                  ? []
+                  : [{ key: 's', label: t('field.source'), children: t(`source.${d.source}`) }]),
               ]}
             />
           </div>
@@ -302,6 +308,11 @@ export default function KpiPage() {
               </span>
             }
           >
+            {oneSource && (
+              <Typography.Paragraph type="secondary" data-testid="kpi-source">
+                {t('field.source')}: {t(`source.${oneSource}`)}
+              </Typography.Paragraph>
+            )}
             <Table<KpiDefinitionOut>
               data-testid="kpi-explain"
               rowKey="code"
