@@ -340,8 +340,8 @@ function Overview({ data }: { data: CaseDetail }) {
         <Descriptions.Item label={t('detail.asset')}>
           <Link to={`/assets/${data.asset.id}`} data-testid="case-asset-link">
             {data.asset.name}
-          </Link>{' '}
-          <Typography.Text type="secondary">
+          </Link>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {t(`assets:kind.${data.asset.kind}`)} · {data.asset.code}
           </Typography.Text>
         </Descriptions.Item>
