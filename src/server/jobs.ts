@@ -1,3 +1,4 @@
+import { assetsJobs } from './modules/assets/assets.jobs';
 import { authJobs } from './modules/auth/auth.jobs';
 import { casesJobs } from './modules/cases/cases.jobs';
 import { emergencyJobs } from './modules/emergency/emergency.jobs';
@@ -20,4 +21,5 @@ export const allJobs: JobDefinition[] = [
   ...integrationsJobs,
   ...inspectionsJobs,
   ...emergencyJobs,
+  ...assetsJobs,
 ];

@@ -336,6 +336,16 @@ function Overview({ data }: { data: CaseDetail }) {
       <Descriptions.Item label={t('field.community')}>
         <Link to={`/communities/${data.community.id}`}>{data.community.name}</Link> · {data.street.name}
       </Descriptions.Item>
+      {data.asset && (
+        <Descriptions.Item label={t('detail.asset')}>
+          <Link to={`/assets/${data.asset.id}`} data-testid="case-asset-link">
+            {data.asset.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {t(`assets:kind.${data.asset.kind}`)} · {data.asset.code}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('detail.reporter')}>
         <ReporterContact data={data} />
       </Descriptions.Item>
