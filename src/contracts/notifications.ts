@@ -13,6 +13,10 @@ export const notificationKinds = [
   'case_rate_requested',
   /** staff: a case they suspended reaches its review date */
   'suspension_review_due',
+  /** staff: an emergency fund use they requested is due for disclosure (SPEC 5.6) */
+  'fund_use_disclosure_due',
+  /** staff: an emergency fund use passed its disclosure day; the housing bureau is told */
+  'fund_use_disclosure_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -69,6 +73,8 @@ export const notification = z.object({
   kind: z.enum(notificationKinds),
   caseId: z.number().nullable(),
   caseNumber: z.string().nullable(),
+  /** the fund use it is about (fund-use notifications) */
+  fundUseId: z.number().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

@@ -25,9 +25,13 @@ declare module '../../platform/audit/audit' {
 
 export interface NotificationParams {
   title: string;
-  number: string;
+  number?: string;
   lead?: string | null;
   note?: string | null;
+  /** fund-use notifications */
+  fundUseId?: number;
+  community?: string;
+  dueOn?: string;
 }
 
 export function renderNotification(lang: Language, kind: NotificationKind, p: NotificationParams) {
@@ -37,6 +41,8 @@ export function renderNotification(lang: Language, kind: NotificationKind, p: No
     number: p.number,
     lead: p.lead || t('notifications:unknownLead'),
     note: p.note ?? '',
+    community: p.community ?? '',
+    dueOn: p.dueOn ?? '',
   };
   return {
     title: t(`notifications:kind.${kind}.title`, vars),
@@ -51,7 +57,8 @@ export function presentNotification(lang: Language, r: repo.NotificationRow): No
     id: r.id,
     kind: r.kind as NotificationKind,
     caseId: r.caseId,
-    caseNumber: params.number ?? null,
+    caseNumber: params.number || null,
+    fundUseId: params.fundUseId ?? null,
     ...text,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt?.toISOString() ?? null,
