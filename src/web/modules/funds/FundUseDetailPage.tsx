@@ -93,6 +93,7 @@ export default function FundUseDetailPage() {
             tags={
               <>
                 <FundUseStatusTag status={data.status} />
+                {data.disclosureOverdue && <Tag color="error">{t('disclosure.overdue')}</Tag>}
                 {data.path === 'emergency' ? (
                   <Tag color="red">
                     {t('path.emergency')}

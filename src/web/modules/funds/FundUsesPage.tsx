@@ -333,7 +333,8 @@ function CreateFundUseModal({
       >
         {!only && (
           <Form.Item name="communityId" label={t('field.community')} rules={required}>
-            <CommunitySelect width="100%" />
+            {/* a linked case or hazard fixes the community */}
+            <CommunitySelect width="100%" disabled={Boolean(linked.caseId || linked.hazardId)} />
           </Form.Item>
         )}
         <Form.Item name="path" label={t('field.path')}>
