@@ -25,7 +25,7 @@ declare module '../../platform/audit/audit' {
 
 export interface NotificationParams {
   title: string;
-  number: string;
+  number?: string;
   lead?: string | null;
   note?: string | null;
   /** an asset rule (assets:badge.*) */
@@ -37,6 +37,9 @@ export interface NotificationParams {
   milestone?: string;
   /** the console page it is about, when it is not a case */
   link?: string;
+  /** fund-use notifications */
+  fundUseId?: number;
+  dueOn?: string;
 }
 
 export function renderNotification(lang: Language, kind: NotificationKind, p: NotificationParams) {
@@ -50,6 +53,7 @@ export function renderNotification(lang: Language, kind: NotificationKind, p: No
     community: p.community ?? '',
     date: p.date ?? '',
     milestone: p.milestone ? t(`notifications:milestone.${p.milestone}`) : '',
+    dueOn: p.dueOn ?? '',
   };
   return {
     title: t(`notifications:kind.${kind}.title`, vars),
@@ -66,6 +70,7 @@ export function presentNotification(lang: Language, r: repo.NotificationRow): No
     caseId: r.caseId,
     caseNumber: r.caseId !== null ? (params.number ?? null) : null,
     link: params.link ?? null,
+    fundUseId: params.fundUseId ?? null,
     ...text,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt?.toISOString() ?? null,
