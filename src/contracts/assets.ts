@@ -329,3 +329,36 @@ export const importColumns = [
   'lastMaintenanceOn',
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
+
+/** The rules of SPEC 5.7 that the daily sweep turns into work (待办) for the maintainer. */
+export const breachRules = ['maintenance_overdue', 'statutory_overdue', 'risk_assessment_required'] as const;
+export const breachStatuses = ['open', 'cured'] as const;
+
+export const breachListQuery = z.strictObject({
+  status: z.enum(breachStatuses).optional(),
+  rule: z.enum(breachRules).optional(),
+  communityId: z.coerce.number().int().positive().optional(),
+  assetId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const assetBreachView = z.object({
+  id: z.number(),
+  rule: z.enum(breachRules),
+  status: z.enum(breachStatuses),
+  asset: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(assetKinds) }),
+  street: ref,
+  community: ref,
+  maintainer: z.object({ kind: z.string(), name: z.string() }),
+  openedOn: z.string(),
+  /** still open on this day, it becomes a case */
+  escalateOn: z.string(),
+  curedOn: z.string().nullable(),
+  case: z.object({ id: z.number(), number: z.string() }).nullable(),
+  /** a risk assessment due: the owners' committee starts the renewal through the maintenance fund */
+  renewalPath: z.boolean(),
+});
+export type AssetBreachView = z.infer<typeof assetBreachView>;
+
+export const breachPage = z.object({ items: z.array(assetBreachView), nextCursor: z.string().nullable() });

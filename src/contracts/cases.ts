@@ -234,6 +234,8 @@ export const caseIntake = z.strictObject({
   urgency: z.enum(urgencies).optional(),
   channel: z.enum(discoveryChannels).optional(),
   unitId: z.number().int().positive().optional(),
+  /** the asset (elevator, pump, fire facility ...) of the same community the case is about */
+  assetId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   reporterName: z.string().trim().min(1).max(50).optional(),
   reporterPhone: z
     .string()
@@ -299,6 +301,8 @@ export const caseListQuery = z.strictObject({
   streetId: z.coerce.number().int().positive().optional(),
   committeeId: z.coerce.number().int().positive().optional(),
   communityId: z.coerce.number().int().positive().optional(),
+  /** the cases about one asset (the asset page's list) */
+  assetId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   enforcement: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -332,6 +336,8 @@ export const caseSummary = z.object({
   committeeId: z.number().nullable(),
   address: z.string().nullable(),
   location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  /** the asset the case is about */
+  assetId: z.number().nullable(),
   lead: unitOut.nullable(),
   stage: z.enum(stages).nullable(),
   stageDueAt: z.string().nullable(),
@@ -504,6 +510,8 @@ const callbackOut = z.object({
 
 export const caseDetail = caseSummary.extend({
   description: z.string(),
+  /** the asset the case is about, when the caller may see it (null otherwise, or when none) */
+  asset: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }).nullable(),
   /** masked (张*, 139****1111) except for the reporter; `canReveal`: POST /cases/{id}/reporter shows them, audited */
   reporter: z.object({
     name: z.string().nullable(),

@@ -26,6 +26,8 @@ export const discoveryChannels = [
   'open311',
   /** a failed item of an inspection round (巡查) */
   'inspection',
+  /** an asset rule (SPEC 5.7) still broken after its grace period, filed by the daily sweep */
+  'asset_rule',
 ] as const;
 export type DiscoveryChannel = (typeof discoveryChannels)[number];
 

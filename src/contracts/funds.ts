@@ -376,6 +376,15 @@ export const emergencyKinds = [
   'roof_leak',
   'wall_danger',
 ] as const;
+export type EmergencyKind = (typeof emergencyKinds)[number];
+/** The emergency a case or hazard of a category points to, to prefill the emergency fund-use form. */
+export function emergencyKindOfCategory(code: string): (typeof emergencyKinds)[number] | undefined {
+  if (code.startsWith('fire_safety.')) return 'fire_facility_failed';
+  if (code.startsWith('equipment.elevator_')) return 'elevator_stopped';
+  if (code === 'warranty.leak') return 'roof_leak';
+  if (code.startsWith('housing_safety.')) return 'wall_danger';
+  return undefined;
+}
 export const fundUseStates = [
   'draft',
   'voting',
@@ -450,6 +459,12 @@ export const fundUseSummary = z.object({
   vote: z.object({ id: z.number(), status: z.string(), passed: z.boolean().nullable() }).nullable(),
   caseId: z.number().nullable(),
   hazardId: z.number().nullable(),
+  /** emergency path: the day by which the use must be disclosed (set on acceptance) */
+  disclosureDueOn: z.string().nullable(),
+  /** accepted and past its disclosure deadline, not yet disclosed */
+  disclosureOverdue: z.boolean(),
+  /** when the job escalated the missed disclosure to the housing bureau */
+  disclosureEscalatedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -459,6 +474,14 @@ export const fundUseListQuery = z.strictObject({
   streetId: z.coerce.number().int().positive().optional(),
   status: z.enum(fundUseStates).optional(),
   path: z.enum(fundUsePaths).optional(),
+  /** the uses that came from this case or hazard */
+  caseId: z.coerce.number().int().positive().optional(),
+  hazardId: z.coerce.number().int().positive().optional(),
+  /** only uses past their disclosure deadline and not disclosed */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: listLimit,
   cursor: cursorParam,
 });
@@ -495,6 +518,13 @@ export const fundUseDetail = fundUseSummary.extend({
     }),
   ),
   disclosureId: z.number().nullable(),
+  /** what shows the emergency: files uploaded through POST /files */
+  evidence: z.array(z.object({ id: z.number(), name: z.string(), mime: z.string() })),
+  /** the case or hazard (e.g. a fire-safety finding) it came from, when the caller may see it */
+  source: z.object({
+    case: z.object({ id: z.number(), number: z.string(), title: z.string() }).nullable(),
+    hazard: z.object({ id: z.number(), number: z.string(), title: z.string() }).nullable(),
+  }),
   version: z.number(),
   abilities: z.object({
     actions: z.array(z.enum(fundUseActions)),
@@ -515,13 +545,20 @@ export const createFundUseBody = z
     payee: z.string().trim().max(200).default(''),
     /** the buildings whose units share the cost; absent: the whole community */
     buildingIds: z.array(z.number().int().positive()).max(500).optional(),
-    /** the case or hazard that caused it (cases and hazards modules) */
+    /** the case or hazard that caused it: it must exist, be of the same community and visible to the caller */
     caseId: z.number().int().positive().optional(),
     hazardId: z.number().int().positive().optional(),
+    /** photos or reports showing the emergency (uploaded through POST /files) */
+    evidenceFileIds: z.array(z.number().int().positive()).max(10).default([]),
   })
   .superRefine((v, ctx) => {
     if (v.path === 'emergency' && !v.emergencyKind)
       ctx.addIssue({ code: 'custom', path: ['emergencyKind'], message: 'required' });
+    // skipping the owners' vote needs proof of the emergency: a file, or the case or hazard behind it
+    if (v.path === 'emergency' && v.evidenceFileIds.length === 0 && !v.caseId && !v.hazardId)
+      ctx.addIssue({ code: 'custom', path: ['evidenceFileIds'], message: 'emergency_evidence_required' });
+    if (v.path === 'normal' && v.evidenceFileIds.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['evidenceFileIds'], message: 'emergency_evidence_only' });
     if (v.path === 'normal' && v.emergencyKind)
       ctx.addIssue({ code: 'custom', path: ['emergencyKind'], message: 'emergency_only' });
   });

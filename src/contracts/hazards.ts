@@ -203,6 +203,8 @@ export const hazardDetail = hazardSummary.extend({
     verify: z.boolean(),
     reinspect: z.boolean(),
     fileCase: z.boolean(),
+    /** open an emergency use of the maintenance fund for it (动用维修资金) */
+    useFund: z.boolean(),
   }),
 });
 export type HazardDetail = z.infer<typeof hazardDetail>;

@@ -13,6 +13,16 @@ export const notificationKinds = [
   'case_rate_requested',
   /** staff: a case they suspended reaches its review date */
   'suspension_review_due',
+  /** staff: an asset rule (SPEC 5.7) is breached: a task for its maintainer */
+  'asset_breach_opened',
+  /** staff: the breach passed its grace period and became a case */
+  'asset_breach_case_filed',
+  /** staff: an owners' committee's term is ending (换届提醒) */
+  'reelection_due',
+  /** staff: an emergency fund use they requested is due for disclosure (SPEC 5.6) */
+  'fund_use_disclosure_due',
+  /** staff: an emergency fund use passed its disclosure day; the housing bureau is told */
+  'fund_use_disclosure_overdue',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -69,6 +79,10 @@ export const notification = z.object({
   kind: z.enum(notificationKinds),
   caseId: z.number().nullable(),
   caseNumber: z.string().nullable(),
+  /** the console page it is about, when it is not a case (an asset, an owners' committee) */
+  link: z.string().nullable(),
+  /** the fund use it is about (fund-use notifications) */
+  fundUseId: z.number().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import { z } from 'zod';
 import type { AppContext } from './context';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assetsRoutes } from './modules/assets/assets.routes';
@@ -44,6 +45,7 @@ import { AppError } from './platform/errors';
 import { filesRoutes } from './platform/files/files.routes';
 import { healthRoutes } from './platform/health';
 import { installProblemHandler, sendNotFoundProblem } from './platform/problem';
+import { refuseUnacceptableText } from './platform/text';
 import { version } from './platform/version';
 import { WEB_ASSETS_DIR } from './webAssets';
 
@@ -118,10 +120,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin, { ctx });
+  app.addHook('preValidation', refuseUnacceptableText);
 
   await app.register(healthRoutes, { ctx });
   await app.register(
     async (api) => {
+      // a route that declares no query parameters refuses any, naming it, as the declared ones do
+      api.addHook('onRoute', (route) => {
+        if (!route.schema?.querystring) route.schema = { ...route.schema, querystring: z.strictObject({}) };
+      });
       await api.register(authRoutes, { ctx });
       await api.register(orgRoutes, { ctx });
       await api.register(usersRoutes, { ctx });

@@ -46,6 +46,14 @@ const configSchema = z.object({
   NOTIFY_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(48),
   /** 问责: a unit with this many overdue cases (street-level supervision) in one street and month */
   ACCOUNTABILITY_OVERDUE_CASES: z.coerce.number().int().min(1).default(3),
+  /** days an asset rule breach (SPEC 5.7) stays a task for its maintainer before it becomes a case */
+  ASSET_BREACH_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /**
+   * Emergency use of the maintenance fund (SPEC 5.6): days after acceptance by which it must be
+   * disclosed, and how many days before that the requester is reminded
+   */
+  FUND_EMERGENCY_DISCLOSURE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  FUND_EMERGENCY_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

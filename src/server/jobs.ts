@@ -1,4 +1,5 @@
 import { assessmentJobs } from './modules/assessment/assessment.jobs';
+import { assetsJobs } from './modules/assets/assets.jobs';
 import { authJobs } from './modules/auth/auth.jobs';
 import { casesJobs } from './modules/cases/cases.jobs';
 import { emergencyJobs } from './modules/emergency/emergency.jobs';
@@ -21,5 +22,6 @@ export const allJobs: JobDefinition[] = [
   ...integrationsJobs,
   ...inspectionsJobs,
   ...emergencyJobs,
+  ...assetsJobs,
   ...assessmentJobs,
 ];

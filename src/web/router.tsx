@@ -33,6 +33,7 @@ const CalendarPage = lazy(() => import('./modules/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./modules/audit/AuditPage'));
 const AssetListPage = lazy(() => import('./modules/assets/AssetListPage'));
 const AssetDetailPage = lazy(() => import('./modules/assets/AssetDetailPage'));
+const AssetBreachesPage = lazy(() => import('./modules/assets/AssetWork'));
 const InspectionsPage = lazy(() => import('./modules/inspections/InspectionsPage'));
 const FieldHomePage = lazy(() => import('./modules/inspections/FieldHomePage'));
 const RoundFormPage = lazy(() => import('./modules/inspections/RoundFormPage'));
@@ -80,6 +81,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'communities/:id', element: page(<CommunityProfilePage />) },
   { path: 'assets', element: page(<AssetListPage />) },
   { path: 'assets/:id', element: page(<AssetDetailPage />) },
+  { path: 'asset-breaches', element: page(<AssetBreachesPage />) },
   { path: 'inspections', element: page(<InspectionsPage />) },
   { path: 'hazards', element: page(<HazardListPage />) },
   { path: 'hazards/:id', element: page(<HazardDetailPage />) },

@@ -46,6 +46,28 @@ describe('API conventions', () => {
     expect(en.json().detail).toMatch(/not valid/);
   });
 
+  it('refuses control characters, text-direction overrides and broken Unicode anywhere, naming the field', async () => {
+    const nul = await t.anonymous().post('/api/v1/auth/login', { username: 'a\u0000b', password: 'x' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors).toEqual([
+      expect.objectContaining({ path: 'body.username', code: 'control_character' }),
+    ]);
+    const en = await t.anonymous().get('/api/v1/communities?q=%E2%80%AEabc', { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().errors[0]).toMatchObject({
+      path: 'query.q',
+      message: expect.stringMatching(/text-direction/),
+    });
+    const fine = await t.anonymous().post('/api/v1/auth/login', { username: '张三\t😀', password: 'x' });
+    expect(fine.statusCode).toBe(401);
+  });
+
+  it('a route that declares no query parameters refuses an unknown one', async () => {
+    const res = await t.anonymous().post('/api/v1/auth/login?debug=1', { username: 'x', password: 'y' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ path: 'query.debug', code: 'unknown_field' });
+  });
+
   it('sets security headers', async () => {
     const res = await t.anonymous().get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

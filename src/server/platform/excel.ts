@@ -10,12 +10,16 @@ export interface ExcelColumn<T> {
 
 /**
  * Streams rows into an .xlsx download; rows come from an async iterator so a list of any length
- * is exported without holding it in memory.
+ * is exported without holding it in memory. The first row is read before anything is sent, so
+ * the checks an iterator makes when it starts (the record exists, the caller may see it) answer
+ * as a problem with its status, not as a download that breaks off.
  */
 export async function sendExcel<T>(
   reply: FastifyReply,
   opts: { filename: string; sheet: string; columns: ExcelColumn<T>[]; rows: AsyncIterable<T> },
 ): Promise<FastifyReply> {
+  const rows = opts.rows[Symbol.asyncIterator]();
+  const first = await rows.next();
   const stream = new PassThrough();
   reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -26,8 +30,8 @@ export async function sendExcel<T>(
     sheet.columns = opts.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for await (const row of opts.rows) {
-      sheet.addRow(opts.columns.map((c) => c.value(row))).commit();
+    for (let next = first; !next.done; next = await rows.next()) {
+      sheet.addRow(opts.columns.map((c) => c.value(next.value))).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -128,7 +128,7 @@ export function installProblemHandler(app: FastifyInstance) {
     }
     const body = problemOf(request.lang ?? 'zh-CN', request.url.split('?')[0] ?? '', appError);
     if (appError.status === 429 || appError.code === 'auth.locked') reply.header('retry-after', '60');
-    return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(body);
+    return sendProblem(reply, appError.status, body);
   });
 }
 
@@ -138,5 +138,13 @@ export function sendNotFoundProblem(request: FastifyRequest, reply: FastifyReply
     request.url.split('?')[0] ?? '',
     new AppError('route_not_found', 404),
   );
-  return reply.status(404).type('application/problem+json; charset=utf-8').send(body);
+  return sendProblem(reply, 404, body);
+}
+
+/**
+ * Sent as a string, so the route's response schema for that status (a 400 report of its own,
+ * say) never re-serializes a problem: that would turn every refused request into a 500.
+ */
+function sendProblem(reply: FastifyReply, status: number, body: ProblemBody) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

@@ -15,3 +15,5 @@ export const unknownRiskAssessment = () => fieldError('body.riskAssessmentId', '
 export const notElevator = () => new AppError('asset.not_elevator', 409);
 export const importFileMissing = () => new AppError('file.missing', 400);
 export const importTooLarge = (max: number) => new AppError('asset.import_too_large', 400, { max });
+export const unknownAsset = (path: string) => fieldError(path, 'unknown_asset');
+export const assetOfOtherCommunity = (path: string) => fieldError(path, 'asset_of_other_community');

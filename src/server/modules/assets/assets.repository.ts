@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access';
 import { placeScope } from '../org/org.places';
 import { buildings, communities, organizations, streets } from '../org/org.table';
 import {
+  assetBreaches,
   assetMaintenance,
   assetRenewalPlans,
   assetRiskAssessments,
@@ -418,4 +419,159 @@ export function maintenanceCompanies(db: Executor) {
 
 export function allBadgeKeys() {
   return allBadges;
+}
+
+// ---------------------------------------------------------------------------------------------
+// breaches of the SPEC 5.7 rules (asset_breach)
+
+export type BreachRow = typeof assetBreaches.$inferSelect;
+export type BreachInsert = typeof assetBreaches.$inferInsert;
+
+const housingOfficeId = sql<
+  number | null
+>`(select d.id from department d where d.street_id = ${assets.streetId} and d.kind = 'housing_office' limit 1)`;
+const streetOfficeId = sql<
+  number | null
+>`(select d.id from department d where d.street_id = ${assets.streetId} and d.kind = 'street_office' limit 1)`;
+
+/** Assets that break `rule` today, with what naming their maintainer needs. */
+export function assetsInBreach(db: Executor, rule: AssetBadge, today: string) {
+  return db
+    .select({
+      ...listColumns,
+      developerOrgId: communities.developerOrgId,
+      housingOfficeId,
+      streetOfficeId,
+    })
+    .from(assets)
+    .innerJoin(streets, eq(streets.id, assets.streetId))
+    .innerJoin(communities, eq(communities.id, assets.communityId))
+    .leftJoin(buildings, eq(buildings.id, assets.buildingId))
+    .leftJoin(property, eq(property.id, communities.propertyOrgId))
+    .leftJoin(developer, eq(developer.id, communities.developerOrgId))
+    .leftJoin(maintenanceOrg, eq(maintenanceOrg.id, assets.maintenanceOrgId))
+    .where(badgeCondition(rule, today))
+    .orderBy(asc(assets.streetId), asc(assets.id));
+}
+export type BreachCandidate = Awaited<ReturnType<typeof assetsInBreach>>[number];
+
+/** Opens breaches not open yet; returns only those this call opened. */
+export function insertBreaches(db: Executor, rows: BreachInsert[]) {
+  if (!rows.length) return Promise.resolve([] as BreachRow[]);
+  return db
+    .insert(assetBreaches)
+    .values(rows)
+    .onConflictDoNothing({
+      target: [assetBreaches.assetId, assetBreaches.rule],
+      where: sql`${assetBreaches.status} = 'open'`,
+    })
+    .returning();
+}
+
+/** Closes the open breaches of `rule` whose asset no longer breaks it (or is retired). */
+export function cureBreaches(db: Executor, rule: AssetBadge, today: string) {
+  return db
+    .update(assetBreaches)
+    .set({ status: 'cured', curedOn: today, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(assetBreaches.status, 'open'),
+        eq(assetBreaches.rule, rule),
+        sql`not exists (select 1 from asset where asset.id = ${assetBreaches.assetId} and ${badgeCondition(rule, today)})`,
+      ),
+    )
+    .returning();
+}
+
+/** Open breaches past their grace period without a case, oldest first. */
+export function breachesToEscalate(db: Executor, today: string, limit = 500) {
+  return db
+    .select({ id: assetBreaches.id })
+    .from(assetBreaches)
+    .where(
+      and(
+        eq(assetBreaches.status, 'open'),
+        sql`${assetBreaches.caseId} is null`,
+        sql`${assetBreaches.escalateOn} <= ${today}::date`,
+      ),
+    )
+    .orderBy(asc(assetBreaches.escalateOn), asc(assetBreaches.id))
+    .limit(limit);
+}
+
+/** Locks one open breach still without a case (skipping one another instance holds). */
+export function claimBreachForCase(db: Executor, id: number) {
+  return db
+    .select()
+    .from(assetBreaches)
+    .where(
+      and(eq(assetBreaches.id, id), eq(assetBreaches.status, 'open'), sql`${assetBreaches.caseId} is null`),
+    )
+    .for('update', { skipLocked: true })
+    .then((r) => r[0] ?? null);
+}
+
+export function setBreachCase(db: Executor, id: number, c: { id: number; number: string }, at: Date) {
+  return db
+    .update(assetBreaches)
+    .set({ caseId: c.id, caseNumber: c.number, caseFiledAt: at, updatedAt: sql`now()` })
+    .where(eq(assetBreaches.id, id))
+    .returning()
+    .then((r) => r[0]!);
+}
+
+export function breachById(db: Executor, id: number) {
+  return db
+    .select()
+    .from(assetBreaches)
+    .where(eq(assetBreaches.id, id))
+    .then((r) => r[0] ?? null);
+}
+
+export interface BreachListFilter {
+  status?: 'open' | 'cured';
+  rule?: AssetBadge;
+  communityId?: number;
+  assetId?: number;
+}
+
+/** The breaches the actor may see (the assets.read scope), newest first, with their asset. */
+export function listBreaches(
+  db: Executor,
+  actor: Actor,
+  q: BreachListFilter & { limit: number },
+  before: number | null,
+) {
+  return db
+    .select({
+      b: assetBreaches,
+      assetCode: assets.code,
+      assetName: assets.name,
+      assetKind: assets.kind,
+      installedOn: assets.installedOn,
+      communityName: communities.name,
+      streetName: streets.name,
+    })
+    .from(assetBreaches)
+    .innerJoin(assets, eq(assets.id, assetBreaches.assetId))
+    .innerJoin(communities, eq(communities.id, assetBreaches.communityId))
+    .innerJoin(streets, eq(streets.id, assetBreaches.streetId))
+    .where(
+      and(
+        placeScope(actor, 'assets.read', sql`${assetBreaches.streetId}`, sql`${assetBreaches.communityId}`),
+        q.status ? eq(assetBreaches.status, q.status) : undefined,
+        q.rule ? eq(assetBreaches.rule, q.rule) : undefined,
+        q.communityId ? eq(assetBreaches.communityId, q.communityId) : undefined,
+        q.assetId ? eq(assetBreaches.assetId, q.assetId) : undefined,
+        before ? sql`${assetBreaches.id} < ${before}` : undefined,
+      ),
+    )
+    .orderBy(desc(assetBreaches.id))
+    .limit(q.limit + 1);
+}
+export type BreachListRow = Awaited<ReturnType<typeof listBreaches>>[number];
+
+export async function districtOfStreet(db: Executor, streetId: number): Promise<number> {
+  const r = await db.select({ d: streets.districtId }).from(streets).where(eq(streets.id, streetId));
+  return r[0]?.d ?? 0;
 }

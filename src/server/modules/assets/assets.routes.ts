@@ -10,6 +10,8 @@ import {
   assetPatch,
   assetStats,
   assetStatsQuery,
+  breachListQuery,
+  breachPage,
   importAnswer,
   importColumns,
   maintenanceInput,
@@ -25,6 +27,7 @@ import { AppError } from '../../platform/errors';
 import { sendExcel } from '../../platform/excel';
 import { MAX_FILE_BYTES } from '../../platform/files/files';
 import { translator } from '../../platform/i18n';
+import { listBreaches } from './assets.breaches';
 import * as assets from './assets.usecases';
 
 const tags = ['assets'];
@@ -49,6 +52,21 @@ export const assetsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       preHandler: requirePermission('assets.read'),
     },
     async (request) => assets.listAssets(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/asset-breaches',
+    {
+      schema: {
+        tags,
+        summary:
+          'Work made of SPEC 5.7 rule breaches (待办): open or cured, with the maintainer and, past the grace period, the case',
+        querystring: breachListQuery,
+        response: { 200: breachPage },
+      },
+      preHandler: requirePermission('assets.read'),
+    },
+    async (request) => listBreaches(ctx, actorOf(request), request.query),
   );
 
   app.get(

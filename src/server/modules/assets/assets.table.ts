@@ -133,3 +133,43 @@ export const assetRenewalPlans = pgTable(
   },
   (t) => [index().on(t.assetId)],
 );
+
+/**
+ * 待办: one breach of a SPEC 5.7 rule (maintenance, statutory inspection, risk assessment) turned into
+ * work for the maintainer the asset's ownership names. Opened by the daily sweep, cured when the asset
+ * no longer breaks the rule; past `escalate_on` still open, it becomes a case (`case_id`). The partial
+ * unique key (asset, rule) among open breaches makes the sweep idempotent across instances and runs.
+ */
+export const assetBreaches = pgTable(
+  'asset_breach',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    streetId: integer().notNull(),
+    communityId: integer().notNull(),
+    assetId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => assets.id),
+    rule: text().notNull(),
+    status: text().notNull().default('open'),
+    openedOn: date().notNull(),
+    escalateOn: date().notNull(),
+    maintainerKind: text().notNull(),
+    maintainerOrgId: integer(),
+    maintainerDepartmentId: integer(),
+    maintainerName: text().notNull(),
+    caseId: bigint({ mode: 'number' }),
+    caseNumber: text(),
+    caseFiledAt: timestamp({ withTimezone: true }),
+    curedOn: date(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('asset_breach_open_key').on(t.assetId, t.rule).where(sql`${t.status} = 'open'`),
+    index().on(t.streetId, t.status, t.id),
+    index().on(t.communityId, t.status),
+    index('asset_breach_escalate_idx')
+      .on(t.escalateOn)
+      .where(sql`${t.status} = 'open' and ${t.caseId} is null`),
+  ],
+);

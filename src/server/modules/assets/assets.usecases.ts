@@ -29,12 +29,14 @@ import { decodeCursor, page } from '../../platform/pagination';
 import { buildingOfCommunity, communityInScope, reachesCommunity } from '../org/org.places';
 import {
   assetNotFound,
+  assetOfOtherCommunity,
   codeTaken,
   dateInFuture,
   importTooLarge,
   notElevator,
   planNotFound,
   registrationCodeTaken,
+  unknownAsset,
   unknownBuilding,
   unknownCommunity,
   unknownMaintenanceOrg,
@@ -670,6 +672,32 @@ export async function importAssets(ctx: AppContext, actor: Actor, buffer: Buffer
     return inserted.map((r) => r.id);
   });
   return { imported: ids.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// cases about an asset
+
+/**
+ * The asset a case names (`assetId`): it must exist, the caller must see it (assets.read) and it must
+ * belong to the case's community; otherwise a 400 naming the field.
+ */
+export async function assetOfCase(
+  ctx: AppContext,
+  actor: Actor,
+  assetId: number,
+  communityId: number,
+  path = 'body.assetId',
+) {
+  const r = actor.can('assets.read') ? await repo.findAsset(ctx.db, actor, assetId) : null;
+  if (!r) throw unknownAsset(path);
+  if (r.a.communityId !== communityId) throw assetOfOtherCommunity(path);
+  return { id: r.a.id, code: r.a.code, name: r.a.name, kind: r.a.kind };
+}
+
+/** The asset of a case as the case page shows it; null when the caller may not see it. */
+export async function assetRefFor(ctx: AppContext, actor: Actor, assetId: number) {
+  const r = actor.can('assets.read') ? await repo.findAsset(ctx.db, actor, assetId) : null;
+  return r ? { id: r.a.id, code: r.a.code, name: r.a.name, kind: r.a.kind } : null;
 }
 
 /** Applies what an inspection found to assets (fire facilities' intact rate); called inside its transaction. */

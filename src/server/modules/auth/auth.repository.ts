@@ -281,3 +281,19 @@ export async function deleteUnreferencedPersons(db: Executor, ids: number[]) {
     }
   }
 }
+
+/** Active accounts holding `role` in the district of a street (e.g. the housing bureau, 区房管局). */
+export async function activeUsersWithRoleForStreet(db: Executor, role: string, streetId: number) {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.role, role),
+        eq(users.status, 'active'),
+        sql`${roleAssignments.districtId} = (select district_id from street where id = ${streetId})`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}

@@ -38,6 +38,7 @@ export function presentCaseSummary(
     committeeId: row.committeeId,
     address: row.address,
     location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+    assetId: row.assetId ?? null,
     lead: row.leadKind && row.leadName ? { kind: row.leadKind, id: row.leadId, name: row.leadName } : null,
     stage: row.stage as Stage | null,
     stageDueAt: iso(row.stageDueAt),

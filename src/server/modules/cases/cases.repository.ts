@@ -130,6 +130,7 @@ export function listFilter(actor: Actor, q: Omit<CaseListQuery, 'limit' | 'curso
   if (q.streetId) c.push(eq(cases.streetId, q.streetId));
   if (q.committeeId) c.push(eq(cases.committeeId, q.committeeId));
   if (q.communityId) c.push(eq(cases.communityId, q.communityId));
+  if (q.assetId) c.push(eq(cases.assetId, q.assetId));
   if (q.enforcement !== undefined) c.push(eq(cases.isEnforcement, q.enforcement));
   if (q.createdFrom) c.push(sql`${cases.createdAt} >= ${`${q.createdFrom}T00:00:00+08:00`}::timestamptz`);
   if (q.createdTo)
@@ -503,6 +504,7 @@ export interface IntakeRow {
   reporterName: string | null;
   reporterPhoneEnc: string | null;
   routing: unknown;
+  assetId: number | null;
   stageMode: string;
   stageStartedAt: Date;
   stageWarnAt: Date;
@@ -527,7 +529,7 @@ export interface IntakeRow {
  * or ticket is taken, and then writes nothing.
  */
 const INTAKE_SQL = (withKey: boolean, withRef: boolean, mode: 'locking' | 'single') => {
-  const ref = withKey ? 32 : 29; // first parameter of the external ticket
+  const ref = withKey ? 33 : 30; // first parameter of the external ticket
   const own = ref + (withRef ? 5 : 0); // first parameter of the single-statement mode
   const single = mode === 'single';
   const gates = single
@@ -544,8 +546,8 @@ const INTAKE_SQL = (withKey: boolean, withRef: boolean, mode: 'locking' | 'singl
   ${
     withKey
       ? `k as (insert into idempotency_key (user_id, scope, key, request_hash, status, response)
-          select $15, 'case.intake', $29, $30, 201,
-                 $31::jsonb || jsonb_build_object('id', n.id, 'number', $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'),
+          select $15, 'case.intake', $30, $31, 201,
+                 $32::jsonb || jsonb_build_object('id', n.id, 'number', $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'),
                                                   'possibleDuplicates', n.duplicates)
           from n on conflict do nothing returning 1),`
       : ''
@@ -561,9 +563,9 @@ const INTAKE_SQL = (withKey: boolean, withRef: boolean, mode: 'locking' | 'singl
     insert into case_record (id, number, street_id, committee_id, community_id, category_code, rule_id, urgency,
       channel, state, title, description, address, lat, lng, unit_id, reporter_user_id, reporter_name,
       reporter_phone_enc, routing, stage, stage_seq, stage_mode, stage_started_at, stage_warn_at, stage_due_at,
-      is_enforcement, enforcement_stage, follow_up_days, created_at)
+      is_enforcement, enforcement_stage, follow_up_days, created_at, asset_id)
     select n.id, $1 || lpad(n.id::text, greatest(6, length(n.id::text)), '0'), $2, $3, $4, $5, $6, $7, $8, 'reported', $9, $10, $11, $12, $13, $14,
-      $15, $16, $17, $18::jsonb, 'register', 1, $19, $20, $21, $22, $23, $24, $25, $26
+      $15, $16, $17, $18::jsonb, 'register', 1, $19, $20, $21, $22, $23, $24, $25, $26, $29::bigint
     from n ${gates ? `where ${gates}` : ''}
     returning id, street_id),
   e as (
@@ -649,6 +651,7 @@ function intakeValues(
     r.createdAt,
     r.actorLabel,
     r.eventData === null ? null : JSON.stringify(r.eventData),
+    r.assetId,
   ];
   if (key) values.push(key.value, key.requestHash, JSON.stringify(key.response));
   if (ref) values.push(ref.source, ref.ticket, ref.apiClientId, ref.mediaUrl, ref.reporterEmailEnc);

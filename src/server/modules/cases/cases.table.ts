@@ -42,6 +42,8 @@ export const cases = pgTable(
     lat: doublePrecision(),
     lng: doublePrecision(),
     unitId: bigint({ mode: 'number' }),
+    /** the elevator, pump, fire facility ... the case is about (an asset of the same community) */
+    assetId: bigint({ mode: 'number' }),
     reporterUserId: bigint({ mode: 'number' }),
     reporterName: text(),
     reporterPhoneEnc: text(),
@@ -103,6 +105,7 @@ export const cases = pgTable(
       .on(t.followUpDueOn)
       .where(sql`${t.followUpDueOn} is not null and ${t.followUpDoneAt} is null`),
     index().on(t.mergedIntoId),
+    index('case_record_asset_idx').on(t.assetId, t.id).where(sql`${t.assetId} is not null`),
     index('case_record_suspend_review_idx').on(t.suspendReviewOn).where(sql`${t.state} = 'suspended'`),
   ],
 );

@@ -36,6 +36,7 @@ import { AppError, forbidden, versionConflict } from '../../platform/errors';
 import { fileContent } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
 import { referenceData } from '../../platform/refcache';
+import { assetOfCase, assetRefFor } from '../assets/assets.usecases';
 import { noRuleForCategory, unknownCommunity } from '../duties/duties.errors';
 import { communityContext, communityContextOf } from '../duties/duties.repository';
 import type { CommunityContext } from '../duties/duties.routing';
@@ -291,6 +292,7 @@ export async function prepareIntake(
   )?.unitId;
   if (input.unitId !== undefined && !(await repo.unitInCommunity(ctx.db, input.unitId, community.id)))
     throw unknownUnitOfCommunity();
+  if (input.assetId !== undefined) await assetOfCase(ctx, actor, input.assetId, community.id);
   await checkAttachments(ctx, actor, input.attachments);
   const rule = ruleFor(rules.current, category.code, community.housingType);
   if (!rule) throw noRuleForCategory();
@@ -319,6 +321,7 @@ export async function prepareIntake(
     reporterName: input.reporterName ?? (actor.userId > 0 ? actor.displayName : null),
     reporterPhoneEnc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
     routing,
+    assetId: input.assetId ?? null,
     stageMode: stage.mode,
     stageStartedAt: stage.startedAt,
     stageWarnAt: stage.warnAt,
@@ -540,6 +543,41 @@ export async function reportCase(
   return { status: stored.status, body: stored.response, replayed: true };
 }
 
+/**
+ * Files a case in one transaction with the caller's own record of it, for work that turns into a case
+ * (an asset rule breach past its grace period): `claim` runs first in the transaction (lock your row;
+ * false: nothing is filed), then the case is written as `reportCase` writes it, then `filed` records the
+ * case on the caller's row. The caller's audit row follows the case's in the street's chain.
+ */
+export async function fileCaseWithin(
+  ctx: AppContext,
+  actor: Actor,
+  input: CaseIntake,
+  clock: Clock,
+  hooks: {
+    claim: (tx: Executor) => Promise<boolean>;
+    filed: (tx: Executor, filed: { id: number; number: string }) => Promise<void>;
+  },
+): Promise<{ id: number; number: string } | null> {
+  const p = await prepareIntake(ctx, actor, input, clock);
+  const heads = auditHeadsOf(ctx.database.pool);
+  const chain = p.row.streetId;
+  return heads.exclusive(chain, async () => {
+    try {
+      return await repo.clientTransaction(ctx.database.pool, async (client, tx) => {
+        if (!(await hooks.claim(tx))) return null;
+        const w = await writeIntake(ctx, client, tx, p, undefined);
+        const filed = { id: w.id, number: caseNumber(w.id, p.now) };
+        await hooks.filed(tx, filed);
+        return filed;
+      });
+    } finally {
+      // the caller's audit row moved the head past what the intake knew
+      heads.forget(chain);
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // reading
 
@@ -589,7 +627,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
   if (!row) throw caseNotFound();
   const merged = await repo.mergedInto(ctx.db, id);
   const caseIds = [id, ...merged.map((m) => m.id)];
-  const [tasks, events, attachments, orders, penalties, inspections, callbacks, mergedIntoRow, cats] =
+  const [tasks, events, attachments, orders, penalties, inspections, callbacks, mergedIntoRow, cats, asset] =
     await Promise.all([
       repo.tasksOf(ctx.db, id),
       repo.eventsOf(ctx.db, caseIds),
@@ -600,6 +638,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
       repo.callbacksOf(ctx.db, id),
       row.mergedIntoId ? repo.caseNumberOf(ctx.db, row.mergedIntoId) : Promise.resolve(null),
       categoryCache.get(ctx),
+      row.assetId ? assetRefFor(ctx, actor, row.assetId) : Promise.resolve(null),
     ]);
   const rel = relationOf(actor, row, tasks);
   const now = new Date();
@@ -618,6 +657,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
   return {
     ...presentCaseSummary(row, cats, now),
     description: row.description,
+    asset,
     reporter: {
       name,
       phone,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type CreateFundUseBody,
+  type emergencyKinds,
   type FundUseAction,
   type FundUseListQuery,
   type FundUsePath,
@@ -15,7 +16,14 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { addDays, shanghaiDate } from '../../platform/dates';
 import { forbidden, versionConflict } from '../../platform/errors';
+import { placeFiles } from '../../platform/files/files';
 import { page } from '../../platform/pagination';
+import { activeUsersWithRoleForStreet } from '../auth/auth.repository';
+import { findVisibleCase } from '../cases/cases.repository';
+import * as emergencyRepo from '../emergency/emergency.repository';
+import { findHazard } from '../hazards/hazards.repository';
+import { hazardNumber } from '../hazards/hazards.workflow';
+import { notifyUsers } from '../notifications/notifications.usecases';
 import { reaches } from '../owners/owners.policy';
 import * as owners from '../owners/owners.repository';
 import { publishDisclosure } from '../owners/owners.usecases';
@@ -33,19 +41,24 @@ declare module '../../platform/audit/audit' {
     'fund_use.vote_started': { before: FundUseRow; after: FundUseRow };
     'fund_use.transitioned': { before: FundUseRow; after: FundUseRow };
     'fund_use.tranche_paid': { before: FundUseRow; after: FundUseRow & { tranche: Record<string, unknown> } };
+    'fund_use.disclosure_reminded': { after: { fundUseIds: number[]; cutoff: string } };
+    'fund_use.disclosure_escalated': { after: { fundUseIds: number[]; today: string } };
   }
 }
+
+/** What the disclosure job writes as the actor of its events (said in words by the web). */
+const DISCLOSURE_JOB = { userId: null, label: 'fund-disclosure' };
 
 /** How long a fund-use disclosure stays on the board. */
 const DISCLOSURE_DAYS = 30;
 
-function presentSummary(r: repo.FundUseListRow) {
+function presentSummary(r: repo.FundUseListRow, today = shanghaiDate()) {
   const u = r.use;
   return {
     id: u.id,
     community: { id: u.communityId, name: r.communityName },
     path: u.path as FundUsePath,
-    emergencyKind: u.emergencyKind as 'roof_leak' | null,
+    emergencyKind: u.emergencyKind as (typeof emergencyKinds)[number] | null,
     title: u.title,
     status: u.status as FundUseState,
     budgetFen: u.budgetFen,
@@ -54,6 +67,9 @@ function presentSummary(r: repo.FundUseListRow) {
     vote: u.voteId !== null ? { id: u.voteId, status: r.voteStatus ?? '', passed: r.votePassed } : null,
     caseId: u.caseId,
     hazardId: u.hazardId,
+    disclosureDueOn: u.disclosureDueOn,
+    disclosureOverdue: u.status === 'accepted' && u.disclosureDueOn !== null && u.disclosureDueOn < today,
+    disclosureEscalatedAt: u.disclosureEscalatedAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };
@@ -86,13 +102,16 @@ export async function listFundUses(ctx: AppContext, actor: Actor, q: FundUseList
     ...(q.streetId ? { streetId: q.streetId } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.path ? { path: q.path } : {}),
+    ...(q.caseId ? { caseId: q.caseId } : {}),
+    ...(q.hazardId ? { hazardId: q.hazardId } : {}),
+    ...(q.overdue ? { overdueOn: shanghaiDate() } : {}),
   };
   const [rows, total] = await Promise.all([
     repo.listFundUses(ctx.db, actor, { ...filter, limit: q.limit }, after),
     after === null ? repo.countFundUses(ctx.db, actor, filter) : Promise.resolve(-1),
   ]);
   const result = page(rows, q.limit, (r) => [r.use.id]);
-  return { items: result.items.map(presentSummary), nextCursor: result.nextCursor, total };
+  return { items: result.items.map((r) => presentSummary(r)), nextCursor: result.nextCursor, total };
 }
 
 export async function* iterateFundUses(
@@ -113,11 +132,13 @@ export async function getFundUse(ctx: AppContext, actor: Actor, id: number) {
   const row = await repo.findFundUse(ctx.db, actor, 'fund_use.read', id);
   if (!row) throw err.fundUseNotFound();
   const u = row.use;
-  const [events, tranches, buildings, scope] = await Promise.all([
+  const [events, tranches, buildings, scope, evidence, source] = await Promise.all([
     repo.eventsOf(ctx.db, id),
     repo.tranchesOf(ctx.db, id),
     u.buildingIds ? repo.buildingsOfCommunity(ctx.db, u.communityId, u.buildingIds) : Promise.resolve([]),
     repo.unitsForPosting(ctx.db, u.communityId, u.buildingIds),
+    repo.evidenceFiles(ctx.db, u.evidenceFileIds),
+    sourceOf(ctx, actor, u),
   ]);
   const placed = placedOf(row);
   const area = scope.reduce((s, x) => s + hundredths(x.exclusiveArea), 0n);
@@ -145,6 +166,8 @@ export async function getFundUse(ctx: AppContext, actor: Actor, id: number) {
       entryId: t.entryId,
     })),
     disclosureId: u.disclosureId,
+    evidence,
+    source,
     version: u.version,
     abilities: {
       actions: actionsFor(actor, row),
@@ -158,6 +181,44 @@ export async function getFundUse(ctx: AppContext, actor: Actor, id: number) {
         reaches(actor, 'fund_use.review', placed),
     },
   };
+}
+
+/** The case or hazard a fund use came from, as far as the caller may see it. */
+async function sourceOf(ctx: AppContext, actor: Actor, u: FundUseRow) {
+  const [c, h] = await Promise.all([
+    u.caseId ? findVisibleCase(ctx.db, actor, u.caseId) : null,
+    u.hazardId ? visibleHazard(ctx, actor, u.hazardId) : null,
+  ]);
+  return {
+    case: c ? { id: c.id, number: c.number, title: c.title } : null,
+    hazard: h ? { id: h.h.id, number: hazardNumber(h.h.id, h.h.foundAt), title: h.h.title } : null,
+  };
+}
+
+async function visibleHazard(ctx: AppContext, actor: Actor, id: number) {
+  const teamIds = await emergencyRepo.teamIdsOfUser(ctx.db, actor.userId);
+  return findHazard(ctx.db, actor, teamIds, id);
+}
+
+/**
+ * The case or hazard named as the cause must exist, be visible to the caller and belong to the
+ * fund use's community; evidence files must be the caller's or the community's.
+ */
+async function checkSources(ctx: AppContext, actor: Actor, communityId: number, body: CreateFundUseBody) {
+  // the schema says so too; use cases called from elsewhere (CLI, imports) keep the rule
+  if (body.path === 'emergency' && !body.evidenceFileIds.length && !body.caseId && !body.hazardId)
+    throw err.emergencyEvidenceRequired();
+  if (body.caseId) {
+    const c = await findVisibleCase(ctx.db, actor, body.caseId);
+    if (!c) throw err.unknownCase();
+    if (c.communityId !== communityId) throw err.sourceOtherCommunity('body.caseId');
+  }
+  if (body.hazardId) {
+    const h = await visibleHazard(ctx, actor, body.hazardId);
+    if (!h) throw err.unknownHazard();
+    if (h.h.communityId !== communityId) throw err.sourceOtherCommunity('body.hazardId');
+  }
+  await attachableDocuments(ctx.db, actor, communityId, body.evidenceFileIds, 'body.evidenceFileIds');
 }
 
 async function event(
@@ -197,7 +258,10 @@ export async function createFundUse(ctx: AppContext, actor: Actor, body: CreateF
       if (!known.has(b)) throw err.unknownBuilding(`body.buildingIds.${i}`);
     });
   }
+  await checkSources(ctx, actor, community.id, body);
+  const evidenceFileIds = [...new Set(body.evidenceFileIds)];
   const id = await ctx.db.transaction(async (tx) => {
+    await placeFiles(tx, evidenceFileIds, community.streetId);
     const row = await repo.insertFundUse(tx, {
       streetId: community.streetId,
       communityId: community.id,
@@ -210,6 +274,7 @@ export async function createFundUse(ctx: AppContext, actor: Actor, body: CreateF
       buildingIds,
       caseId: body.caseId ?? null,
       hazardId: body.hazardId ?? null,
+      evidenceFileIds,
       createdBy: actor.userId,
     });
     await event(tx, actor, row, 'create', null, 'draft', null);
@@ -291,6 +356,7 @@ export async function transition(
     note?: string | undefined;
     approvedFen?: number | undefined;
   },
+  now = new Date(),
 ) {
   const row = await repo.findFundUse(ctx.db, actor, 'fund_use.read', id);
   if (!row) throw err.fundUseNotFound();
@@ -317,6 +383,9 @@ export async function transition(
       if (vote.rows[0]?.status !== 'closed' || !vote.rows[0].passed) throw err.fundUseVoteNotPassed();
     }
     if (body.action === 'approve') patch.approvedFen = body.approvedFen ?? before.budgetFen;
+    // the vote was skipped, so the owners must be told afterwards: by a day the job watches
+    if (body.action === 'accept' && before.path === 'emergency')
+      patch.disclosureDueOn = addDays(shanghaiDate(now), ctx.config.FUND_EMERGENCY_DISCLOSURE_DAYS);
     if (body.action === 'disclose') {
       const tranches = await repo.tranchesOf(tx, id);
       const scope = await repo.unitsForPosting(tx, before.communityId, before.buildingIds);
@@ -343,8 +412,10 @@ export async function transition(
           caseId: before.caseId,
           hazardId: before.hazardId,
         },
-        visibleUntil: addDays(shanghaiDate(), DISCLOSURE_DAYS),
+        visibleUntil: addDays(shanghaiDate(now), DISCLOSURE_DAYS),
         source: { type: 'fund_use', id },
+        // the owners see what showed the emergency
+        attachmentFileIds: before.evidenceFileIds,
       });
       patch.disclosureId = disclosure?.id ?? null;
     }
@@ -515,4 +586,96 @@ export async function sharesOfUnits(ctx: AppContext, communityId: number, unitId
     });
   }
   return out;
+}
+
+/**
+ * Daily (SPEC 5.6): an accepted emergency use must be disclosed by its day. The requester is told
+ * `FUND_EMERGENCY_REMINDER_DAYS` before it (or at once, when accepted later than that); once the
+ * day has passed, the district housing bureau (区房管局) and the requester are told, and the use's
+ * timeline records the escalation. Each step is claimed by an update, so a second run or a second
+ * instance does nothing twice.
+ */
+export async function superviseEmergencyDisclosures(ctx: AppContext, opts: { now?: Date } = {}) {
+  const now = opts.now ?? new Date();
+  const today = shanghaiDate(now);
+  const cutoff = addDays(today, ctx.config.FUND_EMERGENCY_REMINDER_DAYS);
+  return ctx.db.transaction(async (tx) => {
+    const due = await repo.claimDisclosureReminders(tx, cutoff, now);
+    const overdue = await repo.claimDisclosureEscalations(tx, today, now);
+    const names = await repo.communityNames(tx, [...new Set([...due, ...overdue].map((u) => u.communityId))]);
+    const params = (u: (typeof due)[number]) => ({
+      title: u.title,
+      fundUseId: u.id,
+      community: names.get(u.communityId) ?? '',
+      dueOn: u.disclosureDueOn ?? '',
+    });
+    const rows: Parameters<typeof notifyUsers>[1] = [];
+    for (const u of due) {
+      if (u.createdBy !== null)
+        rows.push({
+          userId: u.createdBy,
+          streetId: u.streetId,
+          kind: 'fund_use_disclosure_due',
+          params: params(u),
+          createdAt: now,
+        });
+      await repo.insertFundUseEvent(tx, {
+        streetId: u.streetId,
+        fundUseId: u.id,
+        action: 'disclosure_reminded',
+        fromStatus: 'accepted',
+        toStatus: 'accepted',
+        note: u.disclosureDueOn,
+        byUserId: null,
+        byLabel: DISCLOSURE_JOB.label,
+        at: now,
+      });
+    }
+    for (const u of overdue) {
+      const bureau = await activeUsersWithRoleForStreet(tx, 'district_admin', u.streetId);
+      const recipients = new Set([...bureau, ...(u.createdBy !== null ? [u.createdBy] : [])]);
+      for (const userId of recipients) {
+        rows.push({
+          userId,
+          streetId: u.streetId,
+          kind: 'fund_use_disclosure_overdue',
+          params: params(u),
+          createdAt: now,
+        });
+      }
+      await repo.insertFundUseEvent(tx, {
+        streetId: u.streetId,
+        fundUseId: u.id,
+        action: 'disclosure_overdue',
+        fromStatus: 'accepted',
+        toStatus: 'accepted',
+        note: u.disclosureDueOn,
+        byUserId: null,
+        byLabel: DISCLOSURE_JOB.label,
+        at: now,
+      });
+    }
+    await notifyUsers(tx, rows);
+    for (const streetId of new Set([...due, ...overdue].map((u) => u.streetId))) {
+      const reminded = due.filter((u) => u.streetId === streetId).map((u) => u.id);
+      const escalated = overdue.filter((u) => u.streetId === streetId).map((u) => u.id);
+      if (reminded.length)
+        await recordAudit(tx, DISCLOSURE_JOB, {
+          action: 'fund_use.disclosure_reminded',
+          entityType: 'street',
+          entityId: streetId,
+          streetId,
+          after: { fundUseIds: reminded, cutoff },
+        });
+      if (escalated.length)
+        await recordAudit(tx, DISCLOSURE_JOB, {
+          action: 'fund_use.disclosure_escalated',
+          entityType: 'street',
+          entityId: streetId,
+          streetId,
+          after: { fundUseIds: escalated, today },
+        });
+    }
+    return { reminded: due.length, escalated: overdue.length };
+  });
 }

@@ -49,6 +49,13 @@ export const exceedsBudget = () => fieldError('body.approvedFen', 'exceeds_budge
 export const exceedsApproved = (remaining: number) =>
   fieldError('body.amountFen', 'exceeds_approved', { maximum: remaining });
 export const noteRequired = () => fieldError('body.note', 'required');
+export const emergencyEvidenceRequired = () =>
+  fieldError('body.evidenceFileIds', 'emergency_evidence_required');
+export const unknownCase = () => fieldError('body.caseId', 'unknown_case');
+export const unknownHazard = () => fieldError('body.hazardId', 'unknown_hazard');
+/** the case or hazard behind a fund use is of another community */
+export const sourceOtherCommunity = (path: 'body.caseId' | 'body.hazardId') =>
+  fieldError(path, 'source_other_community');
 
 export const notPropertyCompany = () => fieldError('body.propertyOrgId', 'unknown_property_company');
 export const commissionTermsRequired = (path: string) => fieldError(path, 'required');

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actorFor } from '../../../../test/actors';
 import { setupTestApp } from '../../../../test/app';
+import { tinyPdf } from '../../../../test/multipart';
 import type { Actor } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import { checkUpload, storeFile } from '../../platform/files/files';
 import { createFundUse, payTranche, transition } from './fund-use.usecases';
 import {
   apportion,
@@ -230,6 +232,8 @@ describe('ledger invariants after random sequences of operations', () => {
   it('debits equal credits in every entry, every balance is the sum of its lines, apportionment is exact', async () => {
     const admin = await actorFor(t.ctx, 'district_admin');
     const street = await actorFor(t.ctx, 'street');
+    // a photo of the emergency (emergency uses need evidence)
+    const evidence = await storeFile(t.ctx.db, await checkUpload('leak.pdf', tinyPdf), street.userId, null);
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(fc.integer({ min: 2_000, max: 15_000 }), { minLength: 1, maxLength: 5 }), {
@@ -306,6 +310,7 @@ describe('ledger invariants after random sequences of operations', () => {
                   description: '',
                   budgetFen: op.budget,
                   payee: '',
+                  evidenceFileIds: [evidence],
                 });
                 let v = (await transition(t.ctx, street, use.id, { action: 'submit', version: use.version }))
                   .version;

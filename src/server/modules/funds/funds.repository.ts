@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Permission } from '../../../contracts/permissions';
 import type { Executor } from '../../db/client';
 import { type Actor, scopeFilter } from '../../platform/access';
+import { files } from '../../platform/files/files.table';
 import { buildings, communities, organizations, streets, units } from '../org/org.table';
 import {
   depletionAlerts,
@@ -710,6 +711,10 @@ export interface FundUseFilter {
   streetId?: number;
   status?: string;
   path?: string;
+  caseId?: number;
+  hazardId?: number;
+  /** accepted and past the disclosure deadline: `today` is the Shanghai calendar day */
+  overdueOn?: string;
 }
 
 function fundUseFilter(actor: Actor, q: FundUseFilter) {
@@ -719,6 +724,11 @@ function fundUseFilter(actor: Actor, q: FundUseFilter) {
     q.streetId ? eq(fundUses.streetId, q.streetId) : undefined,
     q.status ? eq(fundUses.status, q.status) : undefined,
     q.path ? eq(fundUses.path, q.path) : undefined,
+    q.caseId ? eq(fundUses.caseId, q.caseId) : undefined,
+    q.hazardId ? eq(fundUses.hazardId, q.hazardId) : undefined,
+    q.overdueOn
+      ? sql`${fundUses.status} = 'accepted' and ${fundUses.disclosureDueOn} < ${q.overdueOn}::date`
+      : undefined,
   );
 }
 
@@ -770,6 +780,67 @@ export async function updateFundUse(
     .where(and(eq(fundUses.id, id), eq(fundUses.version, version)))
     .returning();
   return rows[0];
+}
+
+export async function communityNames(db: Executor, ids: readonly number[]) {
+  if (!ids.length) return new Map<number, string>();
+  const rows = await db
+    .select({ id: communities.id, name: communities.name })
+    .from(communities)
+    .where(inArray(communities.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The evidence files of a fund use, by id. */
+export async function evidenceFiles(db: Executor, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: files.id, name: files.name, mime: files.mime })
+    .from(files)
+    .where(inArray(files.id, [...ids]))
+    .orderBy(asc(files.id));
+}
+
+const disclosureClaim = {
+  id: fundUses.id,
+  streetId: fundUses.streetId,
+  communityId: fundUses.communityId,
+  title: fundUses.title,
+  createdBy: fundUses.createdBy,
+  disclosureDueOn: fundUses.disclosureDueOn,
+};
+
+/**
+ * Accepted emergency uses whose disclosure is due on or before `cutoff` and whose requester has
+ * not been reminded; marks them, so a second run (or a second instance) finds nothing.
+ */
+export function claimDisclosureReminders(tx: Executor, cutoff: string, now: Date) {
+  return tx
+    .update(fundUses)
+    .set({ disclosureRemindedAt: now })
+    .where(
+      and(
+        eq(fundUses.status, 'accepted'),
+        sql`${fundUses.disclosureDueOn} <= ${cutoff}::date`,
+        isNull(fundUses.disclosureRemindedAt),
+      ),
+    )
+    .returning(disclosureClaim);
+}
+
+/** Accepted uses past their disclosure day (before `today`) not escalated yet; marks them. */
+export function claimDisclosureEscalations(tx: Executor, today: string, now: Date) {
+  return tx
+    .update(fundUses)
+    .set({ disclosureEscalatedAt: now })
+    .where(
+      and(
+        eq(fundUses.status, 'accepted'),
+        sql`${fundUses.disclosureDueOn} < ${today}::date`,
+        isNull(fundUses.disclosureEscalatedAt),
+      ),
+    )
+    .returning(disclosureClaim);
 }
 
 export async function insertFundUseEvent(tx: Executor, values: typeof fundUseEvents.$inferInsert) {

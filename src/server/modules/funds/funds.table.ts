@@ -14,6 +14,8 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { cases } from '../cases/cases.table';
+import { hazards } from '../hazards/hazards.table';
 
 // The housing maintenance fund as a double-entry ledger (SPEC 5.6). Journal entries and their lines
 // are never updated or deleted (a trigger refuses it) and every entry balances (a statement trigger
@@ -172,9 +174,15 @@ export const fundUses = pgTable(
     status: text().notNull().default('draft'),
     voteId: bigint({ mode: 'number' }),
     disclosureId: bigint({ mode: 'number' }),
-    // the case or hazard behind it; those modules are built apart, so plain columns for now
-    caseId: bigint({ mode: 'number' }),
-    hazardId: bigint({ mode: 'number' }),
+    /** the case or hazard (a fire-safety finding, say) behind it: same community, checked on create */
+    caseId: bigint({ mode: 'number' }).references(() => cases.id),
+    hazardId: bigint({ mode: 'number' }).references(() => hazards.id),
+    /** emergency path: files showing the emergency (photos, a report) */
+    evidenceFileIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /** emergency path: disclosure due by this day (set on acceptance); reminded, then escalated once */
+    disclosureDueOn: date(),
+    disclosureRemindedAt: timestamp({ withTimezone: true }),
+    disclosureEscalatedAt: timestamp({ withTimezone: true }),
     createdBy: bigint({ mode: 'number' }),
     version: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -185,6 +193,7 @@ export const fundUses = pgTable(
     index().on(t.streetId, t.id),
     index().on(t.caseId),
     index().on(t.hazardId),
+    index('fund_use_disclosure_due_idx').on(t.disclosureDueOn).where(sql`${t.status} = 'accepted'`),
   ],
 );
 

@@ -24,6 +24,7 @@ export function hazardAbilities(actor: Actor, r: HazardListRow, teamIds: number[
       h.repairedByUserId !== actor.userId,
     reinspect: allowed('reinspect', h.status) && (reachesCommunity(actor, 'hazards.verify', place) || manage),
     fileCase: manage && h.caseId === null && actor.can('cases.report'),
+    useFund: reachesCommunity(actor, 'fund_use.request', place),
   };
 }
 

@@ -471,6 +471,8 @@ export async function fileCaseFor(ctx: AppContext, actor: Actor, hazardId: numbe
       description: `${r.h.description}\n[${hazardNumber(r.h.id, r.h.foundAt)}]`,
       channel: 'inspection',
       urgency: r.h.grade === 'major' ? 'urgent' : undefined,
+      // the asset the finding concerns (the round's target, or the one the inspector named)
+      assetId: r.h.assetId && actor.can('assets.read') ? r.h.assetId : undefined,
       attachments: photos
         .filter((id) => attachable.has(id))
         .map((fileId) => ({ fileId, kind: 'before' as const })),

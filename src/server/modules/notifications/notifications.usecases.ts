@@ -25,9 +25,21 @@ declare module '../../platform/audit/audit' {
 
 export interface NotificationParams {
   title: string;
-  number: string;
+  number?: string;
   lead?: string | null;
   note?: string | null;
+  /** an asset rule (assets:badge.*) */
+  rule?: string;
+  community?: string;
+  /** a date ('YYYY-MM-DD'): the term end of a re-election reminder */
+  date?: string;
+  /** re-election reminder: 180d | 90d | 30d | expired */
+  milestone?: string;
+  /** the console page it is about, when it is not a case */
+  link?: string;
+  /** fund-use notifications */
+  fundUseId?: number;
+  dueOn?: string;
 }
 
 export function renderNotification(lang: Language, kind: NotificationKind, p: NotificationParams) {
@@ -37,6 +49,11 @@ export function renderNotification(lang: Language, kind: NotificationKind, p: No
     number: p.number,
     lead: p.lead || t('notifications:unknownLead'),
     note: p.note ?? '',
+    rule: p.rule ? t(`assets:badge.${p.rule}`) : '',
+    community: p.community ?? '',
+    date: p.date ?? '',
+    milestone: p.milestone ? t(`notifications:milestone.${p.milestone}`) : '',
+    dueOn: p.dueOn ?? '',
   };
   return {
     title: t(`notifications:kind.${kind}.title`, vars),
@@ -51,7 +68,9 @@ export function presentNotification(lang: Language, r: repo.NotificationRow): No
     id: r.id,
     kind: r.kind as NotificationKind,
     caseId: r.caseId,
-    caseNumber: params.number ?? null,
+    caseNumber: r.caseId !== null ? (params.number ?? null) : null,
+    link: params.link ?? null,
+    fundUseId: params.fundUseId ?? null,
     ...text,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt?.toISOString() ?? null,

@@ -640,8 +640,13 @@ export function committeesEndingBy(db: Executor, until: string) {
       streetId: ownersCommittees.streetId,
       communityId: ownersCommittees.communityId,
       termEnd: ownersCommittees.termEnd,
+      name: ownersCommittees.name,
+      communityName: communities.name,
+      /** the residents' committee (居委会) of the community */
+      residentsCommitteeId: communities.committeeId,
     })
     .from(ownersCommittees)
+    .innerJoin(communities, eq(communities.id, ownersCommittees.communityId))
     .where(and(eq(ownersCommittees.status, 'active'), sql`${ownersCommittees.termEnd} <= ${until}::date`));
 }
 

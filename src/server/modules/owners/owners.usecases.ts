@@ -29,6 +29,8 @@ import { addDays, addYears, daysBetween, shanghaiDate } from '../../platform/dat
 import { fieldError, versionConflict } from '../../platform/errors';
 import { attachableFile, publishFiles } from '../../platform/files/files';
 import { decodeCursor, encodeCursor, page } from '../../platform/pagination';
+import { notifyUsers } from '../notifications/notifications.usecases';
+import { staffAt } from '../users/users.usecases';
 import { formatArea, ownerKeyOf } from '../votes/votes.tally';
 import { complianceOf, compliancePercent } from './owners.compliance';
 import * as err from './owners.errors';
@@ -68,7 +70,9 @@ declare module '../../platform/audit/audit' {
       before: { reviewStatus: string };
       after: Record<string, unknown>;
     };
-    'owners_committee.reelection_reminded': { after: { committeeId: number; kind: string; termEnd: string } };
+    'owners_committee.reelection_reminded': {
+      after: { committeeId: number; kind: string; termEnd: string; told: number[] };
+    };
     'owners_committee.meeting_added': { after: Record<string, unknown> };
     'disclosure.published': { after: DisclosureRow };
     'five_in_one.meeting_added': { after: Record<string, unknown> };
@@ -680,8 +684,10 @@ export async function listReminders(
 
 /**
  * Re-election reminders (换届提醒): for every active committee whose term ends within 180 days,
- * the most urgent of 180d / 90d / 30d / expired that applies, once per term. Safe on many instances:
- * the unique key (committee, term end, kind) lets only one insert win.
+ * the most urgent of 180d / 90d / 30d / expired that applies, once per term. The owners' committee's
+ * members with an account, the residents' committee (居委会) of the community and the street are told
+ * in the app in the same transaction. Safe on many instances: the unique key (committee, term end,
+ * kind) lets only one insert win, so each milestone is told once.
  */
 export async function remindReelections(ctx: AppContext, today = shanghaiDate()) {
   const system = { userId: null, label: 'job:owners-reelection-reminders' };
@@ -700,12 +706,35 @@ export async function remindReelections(ctx: AppContext, today = shanghaiDate())
       });
       if (!row) return;
       created++;
+      const recipients = await staffAt(tx, [
+        { role: 'owners_committee', communityId: c.communityId },
+        ...(c.residentsCommitteeId !== null
+          ? [{ role: 'committee', committeeId: c.residentsCommitteeId }]
+          : []),
+        { role: 'street', streetId: c.streetId, streetLevel: true },
+      ]);
+      await notifyUsers(
+        tx,
+        recipients.map((userId) => ({
+          userId,
+          streetId: c.streetId,
+          kind: 'reelection_due',
+          params: {
+            title: c.name,
+            number: '',
+            community: c.communityName,
+            date: c.termEnd,
+            milestone: kind,
+            link: `/owners-committees/${c.id}`,
+          },
+        })),
+      );
       await recordAudit(tx, system, {
         action: 'owners_committee.reelection_reminded',
         entityType: 'owners_committee',
         entityId: c.id,
         streetId: c.streetId,
-        after: { committeeId: c.id, kind, termEnd: c.termEnd },
+        after: { committeeId: c.id, kind, termEnd: c.termEnd, told: recipients },
       });
     });
   }

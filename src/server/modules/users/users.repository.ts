@@ -118,3 +118,40 @@ export const placeLookups = {
       .where(eq(organizations.id, id))
       .then((r) => r[0]),
 };
+
+/** Where a role is held, for finding who to tell: every given field must match the assignment. */
+export interface StaffPlace {
+  role: string;
+  streetId?: number;
+  committeeId?: number;
+  communityId?: number;
+  organizationId?: number;
+  departmentId?: number;
+  /** only assignments at the street itself (not at a committee or community of it) */
+  streetLevel?: boolean;
+}
+
+/** Active users holding a role at one of these places, each once. */
+export async function activeUsersAt(db: Executor, places: StaffPlace[]): Promise<number[]> {
+  if (!places.length) return [];
+  const match = places.map((p) =>
+    and(
+      eq(roleAssignments.role, p.role),
+      p.streetId !== undefined ? eq(roleAssignments.streetId, p.streetId) : undefined,
+      p.committeeId !== undefined ? eq(roleAssignments.committeeId, p.committeeId) : undefined,
+      p.communityId !== undefined ? eq(roleAssignments.communityId, p.communityId) : undefined,
+      p.organizationId !== undefined ? eq(roleAssignments.organizationId, p.organizationId) : undefined,
+      p.departmentId !== undefined ? eq(roleAssignments.departmentId, p.departmentId) : undefined,
+      p.streetLevel
+        ? sql`${roleAssignments.committeeId} is null and ${roleAssignments.communityId} is null`
+        : undefined,
+    ),
+  );
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(users.status, 'active'), or(...match)))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.id);
+}

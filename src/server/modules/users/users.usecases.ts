@@ -289,3 +289,8 @@ export async function setPassword(ctx: AppContext, actor: Actor, id: number, pas
   });
   return getUser(ctx, actor, id);
 }
+
+/** Who holds a role at these places (active accounts): other domains find whom to tell through this. */
+export function staffAt(db: Executor, places: repo.StaffPlace[]) {
+  return repo.activeUsersAt(db, places);
+}

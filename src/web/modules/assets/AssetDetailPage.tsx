@@ -35,6 +35,7 @@ import { formatFen } from '../../components/format';
 import { showProblem } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { AssetBreachesTable, AssetCasesCard } from './AssetWork';
 import { AssetBadges, ConditionTag } from './tags';
 
 type RecordKind = 'maintenance' | 'statutory' | 'risk' | 'plan';
@@ -206,6 +207,11 @@ export default function AssetDetailPage() {
                       ),
                     },
                     {
+                      key: 'breaches',
+                      label: t('breach.title'),
+                      children: <AssetBreachesTable assetId={a.id} />,
+                    },
+                    {
                       key: 'plans',
                       label: t('records.plans'),
                       children: (
@@ -254,6 +260,9 @@ export default function AssetDetailPage() {
                   ]}
                 />
               </Card>
+            </Col>
+            <Col span={24}>
+              <AssetCasesCard assetId={a.id} />
             </Col>
           </Row>
           {adding && <RecordModal asset={a} kind={adding} onClose={() => setAdding(null)} />}

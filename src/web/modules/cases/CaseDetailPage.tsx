@@ -26,10 +26,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaseAction, CaseDetail } from '../../../contracts/cases';
 import { api } from '../../api/client';
+import { useCan } from '../../api/session';
 import { useActorName } from '../../components/actorName';
 import { formatDateTime, formatFen } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { LinkedFundUses, UseFundButton } from '../funds/FundUseLinks';
 import { ActionModal } from './ActionModal';
 import { caseFileUrl, useCase } from './api';
 import { CaseMap } from './CaseMap';
@@ -69,6 +71,7 @@ export default function CaseDetailPage() {
   const navigate = useNavigate();
   const { data, isLoading, error, refetch } = useCase(Number(id));
   const [action, setAction] = useState<CaseAction | null>(null);
+  const can = useCan();
 
   return (
     <QueryState loading={isLoading} error={error} retry={() => void refetch()}>
@@ -113,6 +116,13 @@ export default function CaseDetailPage() {
                       {t('detail.moreActions')} <DownOutlined />
                     </Button>
                   </Dropdown>
+                )}
+                {can('fund_use.request') && !['rejected', 'merged'].includes(data.state) && (
+                  <UseFundButton
+                    caseId={data.id}
+                    communityId={data.community.id}
+                    categoryCode={data.category.code}
+                  />
                 )}
               </>
             }
@@ -245,6 +255,7 @@ export default function CaseDetailPage() {
             <Col xs={24} xl={8}>
               <Flex vertical gap={16}>
                 <Deadline data={data} />
+                <LinkedFundUses caseId={data.id} />
                 <Card title={t('detail.location')}>
                   <CaseMap detail={data} />
                   <Typography.Text type="secondary">{data.address ?? data.community.name}</Typography.Text>
@@ -336,6 +347,16 @@ function Overview({ data }: { data: CaseDetail }) {
       <Descriptions.Item label={t('field.community')}>
         <Link to={`/communities/${data.community.id}`}>{data.community.name}</Link> · {data.street.name}
       </Descriptions.Item>
+      {data.asset && (
+        <Descriptions.Item label={t('detail.asset')}>
+          <Link to={`/assets/${data.asset.id}`} data-testid="case-asset-link">
+            {data.asset.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {t(`assets:kind.${data.asset.kind}`)} · {data.asset.code}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('detail.reporter')}>
         <ReporterContact data={data} />
       </Descriptions.Item>

@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FundUseAction, FundUseState } from '../../../contracts/funds';
 import { api } from '../../api/client';
-import { useCan } from '../../api/session';
+import { useActorName } from '../../components/actorName';
 import {
   formatArea,
   formatDateTime,
@@ -38,7 +38,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
-import { day, FileUpload, Money, showProblem, todayPicker, toFen, YuanInput } from '../owners/common';
+import {
+  day,
+  FileLink,
+  FileUpload,
+  Money,
+  showProblem,
+  todayPicker,
+  toFen,
+  YuanInput,
+} from '../owners/common';
 import { type FundUseDetail, type Share, useFundUse } from './api';
 import { EntryDrawer, FundUseStatusTag } from './components';
 
@@ -69,7 +78,7 @@ export default function FundUseDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation('funds');
   const navigate = useNavigate();
-  const can = useCan();
+  const actorName = useActorName();
   const { data, isLoading, error, refetch } = useFundUse(Number(id));
   const [action, setAction] = useState<FundUseAction | 'start_vote' | 'tranche' | null>(null);
   const [entryId, setEntryId] = useState<number | null>(null);
@@ -84,6 +93,7 @@ export default function FundUseDetailPage() {
             tags={
               <>
                 <FundUseStatusTag status={data.status} />
+                {data.disclosureOverdue && <Tag color="error">{t('disclosure.overdue')}</Tag>}
                 {data.path === 'emergency' ? (
                   <Tag color="red">
                     {t('path.emergency')}
@@ -103,6 +113,7 @@ export default function FundUseDetailPage() {
           <Card style={{ marginBottom: 16 }}>
             <PathSteps use={data} />
           </Card>
+          <DisclosureDeadline use={data} />
           <NextStep use={data} onAction={setAction} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
@@ -149,17 +160,43 @@ export default function FundUseDetailPage() {
                         </Link>
                       </Descriptions.Item>
                     )}
-                    {data.caseId && (
-                      <Descriptions.Item label={t('uses.caseId')}>
-                        {can('cases.read') ? (
-                          <Link to={`/cases/${data.caseId}`}>#{data.caseId}</Link>
+                    {data.source.hazard && (
+                      <Descriptions.Item label={t('link.sourceHazard')} span={2}>
+                        <Link to={`/hazards/${data.source.hazard.id}`} data-testid="fund-use-source-hazard">
+                          {data.source.hazard.number} · {data.source.hazard.title}
+                        </Link>
+                      </Descriptions.Item>
+                    )}
+                    {data.source.case && (
+                      <Descriptions.Item label={t('link.sourceCase')} span={2}>
+                        <Link to={`/cases/${data.source.case.id}`} data-testid="fund-use-source-case">
+                          {data.source.case.number} · {data.source.case.title}
+                        </Link>
+                      </Descriptions.Item>
+                    )}
+                    {/* linked, but outside what the caller may see */}
+                    {((data.caseId && !data.source.case) || (data.hazardId && !data.source.hazard)) && (
+                      <Descriptions.Item label={t('link.source')} span={2}>
+                        {t('link.sourceHidden')}
+                      </Descriptions.Item>
+                    )}
+                    {data.path === 'emergency' && (
+                      <Descriptions.Item label={t('uses.evidence')} span={2}>
+                        {data.evidence.length ? (
+                          <Flex vertical data-testid="fund-use-evidence">
+                            {data.evidence.map((f) => (
+                              <FileLink key={f.id} file={f} />
+                            ))}
+                          </Flex>
                         ) : (
-                          `#${data.caseId}`
+                          t('uses.noEvidence')
                         )}
                       </Descriptions.Item>
                     )}
-                    {data.hazardId && (
-                      <Descriptions.Item label={t('uses.hazardId')}>#{data.hazardId}</Descriptions.Item>
+                    {data.disclosureDueOn && (
+                      <Descriptions.Item label={t('disclosure.deadline')}>
+                        {data.disclosureDueOn}
+                      </Descriptions.Item>
                     )}
                     {data.disclosureId && (
                       <Descriptions.Item label={t('uses.disclosure')}>
@@ -210,7 +247,7 @@ export default function FundUseDetailPage() {
                   data-testid="fund-use-timeline"
                   items={data.events.map((e) => ({
                     color:
-                      e.action === 'reject' || e.action === 'cancel'
+                      e.action === 'reject' || e.action === 'cancel' || e.action === 'disclosure_overdue'
                         ? 'red'
                         : e.action === 'disclose'
                           ? 'green'
@@ -219,9 +256,13 @@ export default function FundUseDetailPage() {
                       <Flex vertical>
                         <Typography.Text strong>{t(`action.${e.action}`)}</Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {e.by} · {formatDateTime(e.at)}
+                          {actorName(e.by)} · {formatDateTime(e.at)}
                         </Typography.Text>
-                        {e.note && e.action !== 'tranche' && <Typography.Text>{e.note}</Typography.Text>}
+                        {e.action.startsWith('disclosure_') ? (
+                          <Typography.Text>{t('disclosure.dueOn', { date: e.note })}</Typography.Text>
+                        ) : (
+                          e.note && e.action !== 'tranche' && <Typography.Text>{e.note}</Typography.Text>
+                        )}
                       </Flex>
                     ),
                   }))}
@@ -234,6 +275,32 @@ export default function FundUseDetailPage() {
         </>
       )}
     </QueryState>
+  );
+}
+
+/** An accepted emergency use must be disclosed by its day: how long is left, or that it is late. */
+function DisclosureDeadline({ use }: { use: FundUseDetail }) {
+  const { t } = useTranslation('funds');
+  if (use.status !== 'accepted' || !use.disclosureDueOn) return null;
+  return (
+    <Alert
+      type={use.disclosureOverdue ? 'error' : 'warning'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="fund-use-deadline"
+      title={
+        use.disclosureOverdue
+          ? t('disclosure.overdueOn', { date: use.disclosureDueOn })
+          : t('disclosure.dueOn', { date: use.disclosureDueOn })
+      }
+      description={t(
+        use.disclosureOverdue
+          ? use.disclosureEscalatedAt
+            ? 'disclosure.escalated'
+            : 'disclosure.overdueHelp'
+          : 'disclosure.help',
+      )}
+    />
   );
 }
 

@@ -1,14 +1,14 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
   Button,
   Card,
+  Checkbox,
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Progress,
   Radio,
@@ -21,8 +21,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { emergencyKinds, type FundUsePath, fundUsePaths, fundUseStates } from '../../../contracts/funds';
-import { api, downloadUrl } from '../../api/client';
+import {
+  type EmergencyKind,
+  emergencyKinds,
+  type FundUsePath,
+  fundUsePaths,
+  fundUseStates,
+} from '../../../contracts/funds';
+import { api, downloadUrl, ProblemError } from '../../api/client';
 import { useCan } from '../../api/session';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -31,6 +37,7 @@ import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
 import {
   CommunitySelect,
+  FileUpload,
   Money,
   showProblem,
   toFen,
@@ -47,7 +54,21 @@ export default function FundUsesPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const createFor = params.get('create');
-  const [filters, setFilters] = useState<{ communityId?: number; status?: string; path?: string }>({});
+  // from a case or hazard page ("use the maintenance fund"): the emergency form, linked to it
+  const linked = {
+    caseId: Number(params.get('caseId')) || undefined,
+    hazardId: Number(params.get('hazardId')) || undefined,
+    path: params.get('path') === 'emergency' ? ('emergency' as const) : undefined,
+    kind: (emergencyKinds as readonly string[]).includes(params.get('kind') ?? '')
+      ? (params.get('kind') as EmergencyKind)
+      : undefined,
+  };
+  const [filters, setFilters] = useState<{
+    communityId?: number;
+    status?: string;
+    path?: string;
+    overdue?: 'true';
+  }>({});
   const list = useCursorPages<FundUseSummary>('/fund-uses', filters, 20);
   const [creating, setCreating] = useState(false);
 
@@ -76,7 +97,26 @@ export default function FundUsesPage() {
           <Tag>{t('path.normal')}</Tag>
         ),
     },
-    { title: t('field.status'), render: (_v, u) => <FundUseStatusTag status={u.status} /> },
+    {
+      title: t('field.status'),
+      render: (_v, u) => (
+        <Flex vertical gap={4} align="start">
+          <FundUseStatusTag status={u.status} />
+          {u.disclosureOverdue ? (
+            <Tag color="error" data-testid="fund-use-overdue">
+              {t('disclosure.overdueOn', { date: u.disclosureDueOn })}
+            </Tag>
+          ) : (
+            u.status === 'accepted' &&
+            u.disclosureDueOn && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('disclosure.dueOn', { date: u.disclosureDueOn })}
+              </Typography.Text>
+            )
+          )}
+        </Flex>
+      ),
+    },
     {
       title: t('uses.amounts'),
       render: (_v, u) => {
@@ -163,6 +203,13 @@ export default function FundUsesPage() {
             options={fundUsePaths.map((p) => ({ value: p, label: t(`path.${p}`) }))}
             style={{ width: 140 }}
           />
+          <Checkbox
+            checked={filters.overdue === 'true'}
+            onChange={(e) => setFilters({ ...filters, overdue: e.target.checked ? 'true' : undefined })}
+            data-testid="fund-use-overdue-filter"
+          >
+            {t('disclosure.onlyOverdue')}
+          </Checkbox>
         </Flex>
         <QueryState loading={list.isLoading} error={list.error} retry={() => void list.refetch()}>
           <Table
@@ -187,6 +234,7 @@ export default function FundUsesPage() {
       {(creating || createFor) && (
         <CreateFundUseModal
           communityId={createFor ? Number(createFor) : undefined}
+          linked={createFor ? linked : {}}
           onClose={() => {
             setCreating(false);
             if (createFor) setParams({}, { replace: true });
@@ -197,7 +245,22 @@ export default function FundUsesPage() {
   );
 }
 
-function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: number; onClose: () => void }) {
+interface Linked {
+  caseId?: number | undefined;
+  hazardId?: number | undefined;
+  path?: 'emergency' | undefined;
+  kind?: EmergencyKind | undefined;
+}
+
+function CreateFundUseModal({
+  communityId: preset,
+  linked,
+  onClose,
+}: {
+  communityId?: number;
+  linked: Linked;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('funds');
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -209,6 +272,7 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
   const community = useCommunityProfile(communityId);
   const path =
     (Form.useWatch('path', form) as FundUsePath | undefined) ??
+    linked.path ??
     (can('votes.manage') ? 'normal' : 'emergency');
   const save = useMutation({
     mutationFn: (v: {
@@ -220,8 +284,7 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
       budgetYuan: number;
       payee?: string;
       buildingIds?: number[];
-      caseId?: number;
-      hazardId?: number;
+      evidenceFileIds?: number[];
     }) =>
       api.post<FundUseDetail>('/fund-uses', {
         communityId: v.communityId ?? communityId,
@@ -232,14 +295,22 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
         budgetFen: toFen(v.budgetYuan),
         payee: v.payee ?? '',
         ...(v.buildingIds?.length ? { buildingIds: v.buildingIds } : {}),
-        ...(v.caseId ? { caseId: v.caseId } : {}),
-        ...(v.hazardId ? { hazardId: v.hazardId } : {}),
+        ...(linked.caseId ? { caseId: linked.caseId } : {}),
+        ...(linked.hazardId ? { hazardId: linked.hazardId } : {}),
+        ...(v.path === 'emergency' && v.evidenceFileIds?.length
+          ? { evidenceFileIds: v.evidenceFileIds }
+          : {}),
       }),
     onSuccess: (u) => {
       message.success(t('uses.created'));
       navigate(`/fund-uses/${u.id}`);
     },
-    onError: (err) => showProblem(err, message, form),
+    onError: (err) => {
+      // the evidence upload is not a plain input: its error is put on the field by name
+      const evidence = err instanceof ProblemError ? err.fieldErrors().evidenceFileIds : undefined;
+      if (evidence) form.setFields([{ name: 'evidenceFileIds', errors: [evidence] }]);
+      showProblem(err, message, form);
+    },
   });
   const required = [{ required: true, message: t('errors:field.required') }];
   return (
@@ -258,11 +329,12 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => save.mutate(v)}
-        initialValues={{ communityId: preset ?? only, path }}
+        initialValues={{ communityId: preset ?? only, path, emergencyKind: linked.kind }}
       >
         {!only && (
           <Form.Item name="communityId" label={t('field.community')} rules={required}>
-            <CommunitySelect width="100%" />
+            {/* a linked case or hazard fixes the community */}
+            <CommunitySelect width="100%" disabled={Boolean(linked.caseId || linked.hazardId)} />
           </Form.Item>
         )}
         <Form.Item name="path" label={t('field.path')}>
@@ -278,9 +350,27 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
           style={{ marginBottom: 16 }}
           title={t(path === 'emergency' ? 'uses.emergencyHelp' : 'uses.normalHelp')}
         />
+        {(linked.caseId || linked.hazardId) && <LinkedSource linked={linked} />}
         {path === 'emergency' && (
           <Form.Item name="emergencyKind" label={t('uses.emergencyKind')} rules={required}>
-            <Select options={emergencyKinds.map((k) => ({ value: k, label: t(`emergencyKind.${k}`) }))} />
+            <Select
+              options={emergencyKinds.map((k) => ({ value: k, label: t(`emergencyKind.${k}`) }))}
+              data-testid="fund-use-kind"
+            />
+          </Form.Item>
+        )}
+        {path === 'emergency' && (
+          <Form.Item
+            name="evidenceFileIds"
+            label={t('uses.evidence')}
+            extra={t(linked.caseId || linked.hazardId ? 'uses.evidenceHelpLinked' : 'uses.evidenceHelp')}
+          >
+            <FileUpload
+              communityId={communityId}
+              max={10}
+              onChange={(ids) => form.setFieldValue('evidenceFileIds', ids)}
+              testId="fund-use-evidence"
+            />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('field.title')} rules={required}>
@@ -309,15 +399,38 @@ function CreateFundUseModal({ communityId: preset, onClose }: { communityId?: nu
             data-testid="fund-use-buildings"
           />
         </Form.Item>
-        <Flex gap={12} wrap>
-          <Form.Item name="caseId" label={t('uses.caseId')}>
-            <InputNumber min={1} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="hazardId" label={t('uses.hazardId')}>
-            <InputNumber min={1} style={{ width: 160 }} />
-          </Form.Item>
-        </Flex>
       </Form>
     </Modal>
+  );
+}
+
+/** The case or hazard the form was opened from, as the caller sees it. */
+function LinkedSource({ linked }: { linked: Linked }) {
+  const { t } = useTranslation('funds');
+  const source = useQuery({
+    queryKey: ['fund-use-source', linked.caseId, linked.hazardId],
+    queryFn: () =>
+      linked.hazardId
+        ? api.get<{ number: string; title: string }>(`/hazards/${linked.hazardId}`)
+        : api.get<{ number: string; title: string }>(`/cases/${linked.caseId}`),
+  });
+  const href = linked.hazardId ? `/hazards/${linked.hazardId}` : `/cases/${linked.caseId}`;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="fund-use-source"
+      title={t(linked.hazardId ? 'link.fromHazard' : 'link.fromCase')}
+      description={
+        source.data ? (
+          <Link to={href} target="_blank">
+            {source.data.number} · {source.data.title}
+          </Link>
+        ) : (
+          t('common:loading')
+        )
+      }
+    />
   );
 }

@@ -32,6 +32,7 @@ import { formatDateTime } from '../../components/format';
 import { showProblem } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { LinkedFundUses, UseFundButton } from '../funds/FundUseLinks';
 import { type Photo, PhotoUpload } from '../inspections/PhotoUpload';
 import { hazardPhotoUrl, useHazard } from './api';
 import { GradeTag, HazardStatusTag } from './tags';
@@ -104,6 +105,13 @@ export default function HazardDetailPage() {
                   >
                     {t('actions.fileCase')}
                   </Button>
+                )}
+                {h.abilities.useFund && (
+                  <UseFundButton
+                    hazardId={h.id}
+                    communityId={h.community.id}
+                    categoryCode={h.category.code}
+                  />
                 )}
                 {h.abilities.edit && (
                   <Button onClick={() => setAction('edit')} data-testid="hazard-edit">
@@ -189,6 +197,7 @@ export default function HazardDetailPage() {
                   </Image.PreviewGroup>
                 )}
               </Card>
+              <LinkedFundUses hazardId={h.id} style={{ marginTop: 16 }} />
             </Col>
             <Col xs={24} lg={9}>
               <Card title={t('detail.timeline')}>

@@ -177,12 +177,14 @@ export function CommunitySelect({
   allowClear,
   testId,
   width = 240,
+  disabled,
 }: {
   value?: number;
   onChange?: (id: number | undefined) => void;
   allowClear?: boolean;
   testId?: string;
   width?: number | string;
+  disabled?: boolean;
 }) {
   const { t } = useTranslation('owners');
   const [q, setQ] = useState('');
@@ -192,6 +194,7 @@ export function CommunitySelect({
     <Select
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear={allowClear}
+      disabled={disabled}
       value={value}
       onChange={(v) => onChange?.(v ?? undefined)}
       placeholder={t('common.chooseCommunity')}
