@@ -73,7 +73,7 @@ function Fraction({ cell }: { cell: KpiCell | undefined }) {
   );
 }
 
-/** 考核指标: every indicator's value for a level and period, next to its definition. */
+/** The KPI page: every indicator's value for a level and period, next to its definition. */
 export default function KpiPage() {
   const { t, i18n } = useTranslation('assessment');
   const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';

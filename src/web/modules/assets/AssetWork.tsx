@@ -14,7 +14,7 @@ import { useCursorPages } from '../../components/useCursorPages';
 import { CaseStateTag } from '../cases/components';
 import { badgeColors } from './tags';
 
-/** The cases that name this asset (案件), newest first: the asset page's list. */
+/** The cases that name this asset, newest first: the asset page's list. */
 export function AssetCasesCard({ assetId }: { assetId: number }) {
   const { t } = useTranslation('assets');
   const can = useCan();
@@ -159,7 +159,7 @@ export function AssetBreachesTable({ assetId }: { assetId: number }) {
 }
 
 /**
- * 设施设备待办: the work the daily sweep made of rule breaches, for the maintainers, the street, and the
+ * Asset tasks: the work the daily sweep made of rule breaches, for the maintainers, the street, and the
  * owners' committee (an elevator past 15 years: assessment, then renewal through the maintenance fund).
  */
 export default function AssetBreachesPage() {

@@ -23,7 +23,7 @@ export function emergencyUseHref(source: Source & { communityId: number; categor
   return `/fund-uses?${params}`;
 }
 
-/** "Use the maintenance fund" (动用维修资金): opens the emergency fund-use form linked to this case or hazard. */
+/** "Use the maintenance fund": opens the emergency fund-use form linked to this case or hazard. */
 export function UseFundButton(props: Source & { communityId: number; categoryCode: string }) {
   const { t } = useTranslation('funds');
   const navigate = useNavigate();
