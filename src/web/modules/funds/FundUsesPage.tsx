@@ -91,7 +91,8 @@ export default function FundUsesPage() {
       render: (_v, u) =>
         u.path === 'emergency' ? (
           <Tag color="red">
-            {u.emergencyKind ? t(`emergencyKind.${u.emergencyKind}`) : t('path.emergency')}
+            {t('path.emergency')}
+            {u.emergencyKind ? ` · ${t(`emergencyKind.${u.emergencyKind}`)}` : ''}
           </Tag>
         ) : (
           <Tag>{t('path.normal')}</Tag>
