@@ -64,7 +64,7 @@ export default function HomePage() {
           coordinateSystem: 'geo',
           polyline: true,
           silent: false,
-          lineStyle: { color: '#d48806', width: 1, type: 'dashed', opacity: 0.9 },
+          lineStyle: { color: '#d48806', width: 1.5, type: 'dashed' },
           tooltip: { formatter: (p: { name: string }) => p.name },
           data: gridLines(map.data.grids.features),
         },
