@@ -303,6 +303,8 @@ export const caseListQuery = z.strictObject({
   communityId: z.coerce.number().int().positive().optional(),
   /** the cases about one asset (the asset page's list) */
   assetId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** the cases of the communities in one grid (网格) */
+  gridId: z.coerce.number().int().positive().max(2147483647).optional(),
   enforcement: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -510,6 +512,8 @@ const callbackOut = z.object({
 
 export const caseDetail = caseSummary.extend({
   description: z.string(),
+  /** the grid (网格) of the case's community */
+  grid: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
   /** the asset the case is about, when the caller may see it (null otherwise, or when none) */
   asset: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }).nullable(),
   /** masked (张*, 139****1111) except for the reporter; `canReveal`: POST /cases/{id}/reporter shows them, audited */

@@ -171,6 +171,8 @@ export type CommunityStats = z.infer<typeof communityStats>;
 /** GeoJSON of the caller's streets (polygons) and communities (points), for ECharts maps. */
 export const placeMap = z.object({
   streets: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+  /** the grids (网格) of those streets, for the grid layer */
+  grids: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
   communities: z.array(
     z.object({
       id: z.number(),
@@ -182,6 +184,27 @@ export const placeMap = z.object({
   ),
 });
 export type PlaceMap = z.infer<typeof placeMap>;
+
+/** A grid (网格, seed 三(三)): a part of a street with its communities, the unit of grid patrols. */
+export const gridSummary = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  street: placeRef,
+  /** communities of the grid that the caller may see */
+  communityCount: z.number(),
+  households: z.number(),
+});
+export type GridSummary = z.infer<typeof gridSummary>;
+export const gridListQuery = z.strictObject({
+  streetId: z.coerce.number().int().positive().optional(),
+});
+export const gridList = z.object({ items: z.array(gridSummary) });
+export const gridDetail = gridSummary.extend({
+  outline: z.unknown(),
+  communities: z.array(placeRef.extend({ housingType: z.enum(housingTypes), households: z.number() })),
+});
+export type GridDetail = z.infer<typeof gridDetail>;
 
 export const departmentView = z.object({
   id: z.number(),

@@ -15,6 +15,11 @@ export const votesGrants = {
   },
   /** draft, open and close votes, enter paper ballots: the owners' committee of the community */
   'votes.manage': { owners_committee: 'place' },
+  /**
+   * record a vote held on paper before (an owners' assembly): the owners' committee, and the street's
+   * housing office and the district housing bureau, who keep the files of past assemblies
+   */
+  'votes.record': { owners_committee: 'place', street: 'place', district_admin: 'district' },
   /** cast one's own ballot online */
   'votes.cast': { resident: 'place' },
   /** the roll and the ballots unit by unit */
@@ -134,6 +139,8 @@ export const voteSummary = z.object({
   rollUnits: z.number(),
   ballots: z.number(),
   fundUseId: z.number().nullable(),
+  /** held on paper and entered afterwards (补录): the assembly day and when it was recorded */
+  recorded: z.object({ assemblyOn: z.string(), recordedAt: z.string() }).nullable(),
 });
 export type VoteSummary = z.infer<typeof voteSummary>;
 
@@ -171,6 +178,14 @@ export const voteDetail = voteSummary.extend({
   result: tallyView.nullable(),
   /** the caller's units on the roll (residents) */
   myUnits: z.array(myBallotView),
+  /** what happened to the vote, in order; a recorded vote says when it was entered after the fact */
+  history: z.array(
+    z.object({
+      event: z.enum(['created', 'assembly', 'opened', 'closed', 'recorded']),
+      /** a calendar day (assembly, the ballot period of a recorded vote) or an instant */
+      at: z.string(),
+    }),
+  ),
   version: z.number(),
   abilities: z.object({
     edit: z.boolean(),
@@ -192,6 +207,33 @@ export const createVoteBody = z.strictObject({
   documentFileIds: z.array(z.number().int().positive()).max(10).default([]),
 });
 export type CreateVoteBody = z.infer<typeof createVoteBody>;
+
+/** one paper ballot of a vote held before: who signed it, on which day, and its scan */
+export const heldBallot = z.strictObject({
+  unitId: z.number().int().positive(),
+  choice: z.enum(ballotChoices),
+  castOn: dateString,
+  signedBy: z.string().trim().min(1).max(50),
+  /** the scan, uploaded first through POST /files; one scanned bundle may hold several ballots */
+  scanFileId: z.number().int().positive(),
+});
+/**
+ * A vote that was held on paper (an owners' assembly) and is recorded after the fact: tallied by the
+ * law in force on the first day of its ballot period, and published as recorded.
+ */
+export const recordHeldVoteBody = z.strictObject({
+  communityId: z.number().int().positive(),
+  title: z.string().trim().min(2).max(200),
+  matterType: z.enum(matterTypes),
+  description: z.string().trim().max(20000).default(''),
+  assemblyOn: dateString,
+  opensOn: dateString,
+  closesOn: dateString,
+  ballots: z.array(heldBallot).min(1).max(5000),
+  documentFileIds: z.array(z.number().int().positive()).max(10).default([]),
+  publicityDays: z.number().int().min(1).max(365).default(MIN_PUBLICITY_DAYS),
+});
+export type RecordHeldVoteBody = z.infer<typeof recordHeldVoteBody>;
 
 export const versionBody = z.strictObject({ version: z.number().int().nonnegative() });
 export const closeVoteBody = z.strictObject({

@@ -54,6 +54,7 @@ const FiveInOnePage = lazy(() => import('./modules/owners/FiveInOnePage'));
 const LiaisonTrainingPage = lazy(() => import('./modules/owners/LiaisonTrainingPage'));
 const VotesPage = lazy(() => import('./modules/votes/VotesPage'));
 const VoteDetailPage = lazy(() => import('./modules/votes/VoteDetailPage'));
+const RecordHeldVotePage = lazy(() => import('./modules/votes/RecordHeldVotePage'));
 const FundsPage = lazy(() => import('./modules/funds/FundsPage'));
 const FundCommunityPage = lazy(() => import('./modules/funds/FundCommunityPage'));
 const RecollectionPage = lazy(() => import('./modules/funds/RecollectionPage'));
@@ -107,6 +108,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'five-in-one', element: page(<FiveInOnePage />) },
   { path: 'liaison-training', element: page(<LiaisonTrainingPage />) },
   { path: 'votes', element: page(<VotesPage />) },
+  { path: 'votes/held', element: page(<RecordHeldVotePage />) },
   { path: 'votes/:id', element: page(<VoteDetailPage />) },
   { path: 'funds', element: page(<FundsPage />) },
   { path: 'funds/recollections/:id', element: page(<RecollectionPage />) },

@@ -131,6 +131,7 @@ export function listFilter(actor: Actor, q: Omit<CaseListQuery, 'limit' | 'curso
   if (q.committeeId) c.push(eq(cases.committeeId, q.committeeId));
   if (q.communityId) c.push(eq(cases.communityId, q.communityId));
   if (q.assetId) c.push(eq(cases.assetId, q.assetId));
+  if (q.gridId) c.push(sql`${cases.communityId} in (select id from community where grid_id = ${q.gridId})`);
   if (q.enforcement !== undefined) c.push(eq(cases.isEnforcement, q.enforcement));
   if (q.createdFrom) c.push(sql`${cases.createdAt} >= ${`${q.createdFrom}T00:00:00+08:00`}::timestamptz`);
   if (q.createdTo)

@@ -43,6 +43,7 @@ import type { CommunityContext } from '../duties/duties.routing';
 import { type RuleRow, routeCase, ruleFor } from '../duties/duties.routing';
 import { categoryCache, departmentCache, leafCategory, ruleCache } from '../duties/duties.usecases';
 import { notifyUsers } from '../notifications/notifications.usecases';
+import { gridOfCommunity } from '../org/org.usecases';
 import {
   actionForbidden,
   caseNotFound,
@@ -627,19 +628,31 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
   if (!row) throw caseNotFound();
   const merged = await repo.mergedInto(ctx.db, id);
   const caseIds = [id, ...merged.map((m) => m.id)];
-  const [tasks, events, attachments, orders, penalties, inspections, callbacks, mergedIntoRow, cats, asset] =
-    await Promise.all([
-      repo.tasksOf(ctx.db, id),
-      repo.eventsOf(ctx.db, caseIds),
-      repo.attachmentsOf(ctx.db, caseIds),
-      repo.supervisionOrdersOfCase(ctx.db, id),
-      repo.penaltiesOf(ctx.db, id),
-      repo.inspectionsOf(ctx.db, id),
-      repo.callbacksOf(ctx.db, id),
-      row.mergedIntoId ? repo.caseNumberOf(ctx.db, row.mergedIntoId) : Promise.resolve(null),
-      categoryCache.get(ctx),
-      row.assetId ? assetRefFor(ctx, actor, row.assetId) : Promise.resolve(null),
-    ]);
+  const [
+    tasks,
+    events,
+    attachments,
+    orders,
+    penalties,
+    inspections,
+    callbacks,
+    mergedIntoRow,
+    cats,
+    asset,
+    grid,
+  ] = await Promise.all([
+    repo.tasksOf(ctx.db, id),
+    repo.eventsOf(ctx.db, caseIds),
+    repo.attachmentsOf(ctx.db, caseIds),
+    repo.supervisionOrdersOfCase(ctx.db, id),
+    repo.penaltiesOf(ctx.db, id),
+    repo.inspectionsOf(ctx.db, id),
+    repo.callbacksOf(ctx.db, id),
+    row.mergedIntoId ? repo.caseNumberOf(ctx.db, row.mergedIntoId) : Promise.resolve(null),
+    categoryCache.get(ctx),
+    row.assetId ? assetRefFor(ctx, actor, row.assetId) : Promise.resolve(null),
+    gridOfCommunity(ctx, row.communityId),
+  ]);
   const rel = relationOf(actor, row, tasks);
   const now = new Date();
   const duplicates =
@@ -658,6 +671,7 @@ export async function getCaseDetail(ctx: AppContext, actor: Actor, id: number): 
     ...presentCaseSummary(row, cats, now),
     description: row.description,
     asset,
+    grid,
     reporter: {
       name,
       phone,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CommunityListQuery, HousingType, ManagementMode } from '../../../contracts/org';
 import type { Permission } from '../../../contracts/permissions';
@@ -336,7 +336,66 @@ export async function placeMap(db: Executor, actor: Actor) {
         .where(sql`${streets.id} in ${streetIds}`)
         .orderBy(streets.code)
     : [];
-  return { points, outlines };
+  const gridOutlines = streetIds.length
+    ? await db
+        .select({ id: grids.id, name: grids.name, streetId: grids.streetId, outline: grids.outline })
+        .from(grids)
+        .where(and(sql`${grids.streetId} in ${streetIds}`, gridScope(actor)))
+        .orderBy(grids.code)
+    : [];
+  return { points, outlines, gridOutlines };
+}
+
+/**
+ * Grids the caller may see: every grid of their streets (district and street staff), and the grids
+ * that hold one of their communities (committees, communities, property companies).
+ */
+export function gridScope(actor: Actor): SQL {
+  return sql`(${scopeFilter(actor, 'org.read', { streetId: grids.streetId })} or exists (
+    select 1 from community where community.grid_id = ${grids.id} and ${communityScope(actor)}))`;
+}
+
+const gridColumns = {
+  id: grids.id,
+  code: grids.code,
+  name: grids.name,
+  streetId: grids.streetId,
+  streetName: streets.name,
+  outline: grids.outline,
+};
+
+export function listGrids(db: Executor, actor: Actor, streetId: number | undefined) {
+  return db
+    .select(gridColumns)
+    .from(grids)
+    .innerJoin(streets, eq(streets.id, grids.streetId))
+    .where(and(gridScope(actor), streetId ? eq(grids.streetId, streetId) : undefined))
+    .orderBy(grids.code);
+}
+
+export async function findGrid(db: Executor, actor: Actor, id: number) {
+  const rows = await db
+    .select(gridColumns)
+    .from(grids)
+    .innerJoin(streets, eq(streets.id, grids.streetId))
+    .where(and(eq(grids.id, id), gridScope(actor)));
+  return rows[0];
+}
+
+/** The caller's communities in the given grids. */
+export function communitiesOfGrids(db: Executor, actor: Actor, gridIds: readonly number[]) {
+  if (gridIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: communities.id,
+      name: communities.name,
+      gridId: communities.gridId,
+      housingType: communities.housingType,
+      households: communities.households,
+    })
+    .from(communities)
+    .where(and(inArray(communities.gridId, [...gridIds]), communityScope(actor)))
+    .orderBy(communities.name, communities.id);
 }
 
 export function departmentsOf(db: Executor, districtId: number) {
@@ -387,4 +446,14 @@ export function communitiesOfDistrict(db: Executor, districtId: number) {
     .innerJoin(streets, eq(streets.id, communities.streetId))
     .where(eq(streets.districtId, districtId))
     .orderBy(streets.code, communities.name);
+}
+
+/** The grid a community lies in (cases take their grid from their community). */
+export async function gridOfCommunity(db: Executor, communityId: number) {
+  const rows = await db
+    .select({ id: grids.id, code: grids.code, name: grids.name })
+    .from(communities)
+    .innerJoin(grids, eq(grids.id, communities.gridId))
+    .where(eq(communities.id, communityId));
+  return rows[0] ?? null;
 }

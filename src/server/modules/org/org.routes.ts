@@ -10,6 +10,9 @@ import {
   communityStats,
   communityStatsQuery,
   departmentView,
+  gridDetail,
+  gridList,
+  gridListQuery,
   organizationListQuery,
   organizationView,
   placeMap,
@@ -76,6 +79,34 @@ export const orgRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       preHandler: requirePermission('org.read'),
     },
     async (request) => org.placeMap(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/grids',
+    {
+      schema: {
+        tags,
+        summary: 'Grids (网格) of the caller’s places, with their communities counted',
+        querystring: gridListQuery,
+        response: { 200: gridList },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.listGrids(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/grids/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One grid: its outline and the caller’s communities in it',
+        params: idParam,
+        response: { 200: gridDetail },
+      },
+      preHandler: requirePermission('org.read'),
+    },
+    async (request) => org.getGrid(ctx, actorOf(request), request.params.id),
   );
 
   app.get(

@@ -10,7 +10,7 @@ import { type Actor, assertCan } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { versionConflict } from '../../platform/errors';
 import { decodeCursor, page } from '../../platform/pagination';
-import { communityNotFound, unknownPropertyCompany } from './org.errors';
+import { communityNotFound, gridNotFound, unknownPropertyCompany } from './org.errors';
 import { communityAbilities } from './org.policy';
 import { presentCommunityProfile, presentCommunitySummary } from './org.presenter';
 import * as repo from './org.repository';
@@ -99,8 +99,17 @@ export function communityStats(ctx: AppContext, actor: Actor, streetId?: number)
 }
 
 export async function placeMap(ctx: AppContext, actor: Actor) {
-  const { points, outlines } = await repo.placeMap(ctx.db, actor);
+  const { points, outlines, gridOutlines } = await repo.placeMap(ctx.db, actor);
   return {
+    grids: {
+      type: 'FeatureCollection' as const,
+      features: gridOutlines.map((g) => ({
+        type: 'Feature',
+        id: g.id,
+        properties: { id: g.id, name: g.name, streetId: g.streetId },
+        geometry: g.outline,
+      })),
+    },
     streets: {
       type: 'FeatureCollection' as const,
       features: outlines.map((s) => ({
@@ -117,6 +126,55 @@ export async function placeMap(ctx: AppContext, actor: Actor) {
       housingType: p.housingType as HousingType,
     })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grids (网格)
+
+function presentGrid(
+  g: Awaited<ReturnType<typeof repo.listGrids>>[number],
+  members: Awaited<ReturnType<typeof repo.communitiesOfGrids>>,
+) {
+  const own = members.filter((c) => c.gridId === g.id);
+  return {
+    id: g.id,
+    code: g.code,
+    name: g.name,
+    street: { id: g.streetId, name: g.streetName },
+    communityCount: own.length,
+    households: own.reduce((n, c) => n + c.households, 0),
+  };
+}
+
+export async function listGrids(ctx: AppContext, actor: Actor, q: { streetId?: number | undefined }) {
+  const rows = await repo.listGrids(ctx.db, actor, q.streetId);
+  const members = await repo.communitiesOfGrids(
+    ctx.db,
+    actor,
+    rows.map((g) => g.id),
+  );
+  return { items: rows.map((g) => presentGrid(g, members)) };
+}
+
+export async function getGrid(ctx: AppContext, actor: Actor, id: number) {
+  const g = await repo.findGrid(ctx.db, actor, id);
+  if (!g) throw gridNotFound();
+  const members = await repo.communitiesOfGrids(ctx.db, actor, [g.id]);
+  return {
+    ...presentGrid(g, members),
+    outline: g.outline,
+    communities: members.map((c) => ({
+      id: c.id,
+      name: c.name,
+      housingType: c.housingType as HousingType,
+      households: c.households,
+    })),
+  };
+}
+
+/** The grid of a community, for records placed in it (a case's grid is its community's). */
+export function gridOfCommunity(ctx: AppContext, communityId: number) {
+  return repo.gridOfCommunity(ctx.db, communityId);
 }
 
 export async function listDepartments(ctx: AppContext, actor: Actor) {

@@ -18,6 +18,10 @@ export function presentVoteSummary(row: VoteListRow): VoteSummary {
     rollUnits: row.rollUnits,
     ballots: row.ballots,
     fundUseId: v.fundUseId,
+    recorded:
+      v.recordedAt && v.assemblyOn
+        ? { assemblyOn: v.assemblyOn, recordedAt: v.recordedAt.toISOString() }
+        : null,
   };
 }
 

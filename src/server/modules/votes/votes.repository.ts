@@ -169,6 +169,11 @@ export async function insertBallot(tx: Executor, values: typeof voteBallots.$inf
   return rows[0];
 }
 
+/** The paper ballots of a recorded vote, in one go (the unique key still holds one per unit). */
+export async function insertBallots(tx: Executor, rows: (typeof voteBallots.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(voteBallots).values(rows.slice(i, i + 1000));
+}
+
 export function dueVotes(db: Executor, now: Date) {
   return db
     .select({ id: votes.id })

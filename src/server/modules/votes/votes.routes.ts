@@ -6,6 +6,7 @@ import {
   createVoteBody,
   myVotesView,
   paperBallotBody,
+  recordHeldVoteBody,
   reproduceView,
   rollExportQuery,
   rollPage,
@@ -98,6 +99,21 @@ export const votesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       preHandler: requirePermission('votes.manage'),
     },
     async (request) => votes.createVote(ctx, actorOf(request), request.body),
+  );
+
+  app.post(
+    '/votes/held',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a vote held on paper before (owners assembly): tallied by the law of its first ballot day, published as recorded after the fact',
+        body: recordHeldVoteBody,
+        response: { 200: voteDetail },
+      },
+      preHandler: requirePermission('votes.record'),
+    },
+    async (request) => votes.recordHeldVote(ctx, actorOf(request), request.body),
   );
 
   app.post(

@@ -40,6 +40,9 @@ export const votes = pgTable(
     /** documents the owners read before voting (plan, quotes, drawings), published to them on opening */
     documentFileIds: bigint({ mode: 'number' }).array().notNull().default(sql`'{}'`),
     createdBy: bigint({ mode: 'number' }),
+    /** a vote held on paper and recorded after the fact (补录): the owners' assembly day, and when */
+    assemblyOn: date(),
+    recordedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

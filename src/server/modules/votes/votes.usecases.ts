@@ -4,6 +4,7 @@ import {
   type MatterType,
   MIN_PUBLICITY_DAYS,
   type PaperBallotBody,
+  type RecordHeldVoteBody,
   type RuleSet,
   requirementFor,
   ruleSetOn,
@@ -14,7 +15,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { addDays, shanghaiDate } from '../../platform/dates';
-import { versionConflict } from '../../platform/errors';
+import { fieldError, versionConflict } from '../../platform/errors';
 import { attachableFile, publishFiles } from '../../platform/files/files';
 import { decodeCursor, page } from '../../platform/pagination';
 import { communityNotFound } from '../owners/owners.errors';
@@ -37,6 +38,9 @@ declare module '../../platform/audit/audit' {
     };
     'vote.ballot_cast': { after: Record<string, unknown> };
     'vote.closed': { before: VoteRow; after: VoteRow };
+    'vote.recorded': {
+      after: VoteRow & { roll: { units: number }; ballots: RecordHeldVoteBody['ballots'] };
+    };
   }
 }
 
@@ -93,6 +97,23 @@ async function myBallots(ctx: AppContext, actor: Actor, row: repo.VoteListRow, n
     }));
 }
 
+/** The vote's steps in order; a recorded one: the assembly, its ballot period, then its recording. */
+function historyOf(v: VoteRow) {
+  type Event = 'created' | 'assembly' | 'opened' | 'closed' | 'recorded';
+  const events: { event: Event; at: string }[] = [];
+  if (v.recordedAt && v.assemblyOn) {
+    if (v.openedOn) events.push({ event: 'opened', at: v.openedOn });
+    events.push({ event: 'assembly', at: v.assemblyOn });
+    if (v.closedAt) events.push({ event: 'closed', at: shanghaiDate(v.closedAt) });
+    events.push({ event: 'recorded', at: v.recordedAt.toISOString() });
+    return events;
+  }
+  events.push({ event: 'created', at: v.createdAt.toISOString() });
+  if (v.openedAt) events.push({ event: 'opened', at: v.openedAt.toISOString() });
+  if (v.closedAt) events.push({ event: 'closed', at: v.closedAt.toISOString() });
+  return events;
+}
+
 export async function getVote(ctx: AppContext, actor: Actor, id: number, now = new Date()) {
   const row = await repo.findVote(ctx.db, actor, 'votes.read', id);
   if (!row) throw err.voteNotFound();
@@ -106,6 +127,7 @@ export async function getVote(ctx: AppContext, actor: Actor, id: number, now = n
     requirement: requirementFor(ruleSet, v.matterType as MatterType),
     result: v.status === 'closed' ? storedResult(row) : null,
     myUnits: await myBallots(ctx, actor, row, now),
+    history: historyOf(v),
     version: v.version,
     abilities: voteAbilities(actor, {
       streetId: v.streetId,
@@ -222,33 +244,7 @@ export async function openInTx(tx: Executor, actor: Actor, id: number, version: 
   if (before.status !== 'draft') throw err.voteInvalidState(before.status);
   if (before.version !== version) throw versionConflict(before.version);
   if (before.closesAt <= now) throw err.closesInPast();
-  const { units, holders } = await owners.communityUnitsForRoll(tx, before.communityId, before.buildingIds);
-  if (units.length === 0) throw err.emptyRoll();
-  await publishFiles(tx, before.documentFileIds, {
-    streetId: before.streetId,
-    communityId: before.communityId,
-  });
-  const byUnit = new Map<number, typeof holders>();
-  for (const h of holders) byUnit.set(h.unitId, [...(byUnit.get(h.unitId) ?? []), h]);
-  const rows = units.map((u) => {
-    const hs = byUnit.get(u.unitId) ?? [];
-    const people = hs.filter((h) => h.kind === 'person');
-    return {
-      voteId: id,
-      unitId: u.unitId,
-      streetId: u.streetId,
-      buildingName: u.buildingName,
-      unitNumber: u.number,
-      exclusiveArea: u.exclusiveArea,
-      ownerKey: ownerKeyOf({
-        unitId: u.unitId,
-        developerHeld: hs.some((h) => h.kind === 'developer'),
-        owners: people.map((h) => ({ personId: h.personId!, delivered: h.delivered })),
-      }),
-      ownerPersonIds: people.map((h) => h.personId!),
-    };
-  });
-  await repo.insertRoll(tx, rows);
+  const rows = await freezeRoll(tx, before);
   const openedOn = shanghaiDate(now);
   const after = (await repo.updateVote(tx, id, version, {
     status: 'open',
@@ -273,6 +269,133 @@ export async function openInTx(tx: Executor, actor: Actor, id: number, version: 
     },
   });
   return after;
+}
+
+/** The roll of a vote from the register as it stands: units, areas, owner keys, who may vote online. */
+async function freezeRoll(tx: Executor, vote: VoteRow) {
+  const { units, holders } = await owners.communityUnitsForRoll(tx, vote.communityId, vote.buildingIds);
+  if (units.length === 0) throw err.emptyRoll();
+  await publishFiles(tx, vote.documentFileIds, { streetId: vote.streetId, communityId: vote.communityId });
+  const byUnit = new Map<number, typeof holders>();
+  for (const h of holders) byUnit.set(h.unitId, [...(byUnit.get(h.unitId) ?? []), h]);
+  const rows = units.map((u) => {
+    const hs = byUnit.get(u.unitId) ?? [];
+    const people = hs.filter((h) => h.kind === 'person');
+    return {
+      voteId: vote.id,
+      unitId: u.unitId,
+      streetId: u.streetId,
+      buildingName: u.buildingName,
+      unitNumber: u.number,
+      exclusiveArea: u.exclusiveArea,
+      ownerKey: ownerKeyOf({
+        unitId: u.unitId,
+        developerHeld: hs.some((h) => h.kind === 'developer'),
+        owners: people.map((h) => ({ personId: h.personId!, delivered: h.delivered })),
+      }),
+      ownerPersonIds: people.map((h) => h.personId!),
+    };
+  });
+  await repo.insertRoll(tx, rows);
+  return rows;
+}
+
+/** Start and end of a Shanghai calendar day, and its noon (the time given to a ballot of that day). */
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const dayEnd = (day: string) => new Date(`${day}T23:59:59.999+08:00`);
+const dayNoon = (day: string) => new Date(`${day}T12:00:00+08:00`);
+
+/** Checks of a held vote that need no database: the period is over, every ballot falls in it, once per unit. */
+function checkHeldVote(body: RecordHeldVoteBody, today: string) {
+  if (body.opensOn > today) throw fieldError('body.opensOn', 'future_date');
+  if (body.closesOn < body.opensOn) throw fieldError('body.closesOn', 'date_order');
+  if (body.closesOn >= today) throw fieldError('body.closesOn', 'ballot_period_not_over');
+  if (body.assemblyOn < body.opensOn || body.assemblyOn > body.closesOn)
+    throw fieldError('body.assemblyOn', 'outside_ballot_period');
+  const seen = new Set<number>();
+  for (const [i, b] of body.ballots.entries()) {
+    if (b.castOn < body.opensOn || b.castOn > body.closesOn)
+      throw fieldError(`body.ballots.${i}.castOn`, 'outside_ballot_period');
+    if (seen.has(b.unitId)) throw fieldError(`body.ballots.${i}.unitId`, 'duplicate_unit');
+    seen.add(b.unitId);
+  }
+}
+
+/**
+ * Records a vote that was held on paper (an owners' assembly) after the fact (补录): the rule set is
+ * the one in force on the first day of its ballot period (SPEC 5.5: the Property Law before
+ * 2021-01-01), the roll is the register as it stands, the paper ballots go in with their scans and
+ * days, and the vote is closed and its result published at once, marked as recorded after the fact.
+ * Nothing is written unless every ballot passes.
+ */
+export async function recordHeldVote(
+  ctx: AppContext,
+  actor: Actor,
+  body: RecordHeldVoteBody,
+  now = new Date(),
+) {
+  const community = await owners.scopedCommunity(ctx.db, actor, 'votes.record', body.communityId);
+  if (!community) throw communityNotFound();
+  checkHeldVote(body, shanghaiDate(now));
+  if (body.publicityDays < MIN_PUBLICITY_DAYS) throw err.publicityTooShort(MIN_PUBLICITY_DAYS);
+  await attachableDocuments(ctx.db, actor, community.id, body.documentFileIds);
+  const scans = [...new Set(body.ballots.map((b) => b.scanFileId))];
+  for (const fileId of scans)
+    await attachableFile(
+      ctx.db,
+      actor,
+      fileId,
+      community.id,
+      `body.ballots.${body.ballots.findIndex((b) => b.scanFileId === fileId)}.scanFileId`,
+    );
+  const id = await ctx.db.transaction(async (tx) => {
+    const openedOn = body.opensOn;
+    const draft = await repo.insertVote(tx, {
+      streetId: community.streetId,
+      communityId: community.id,
+      title: body.title,
+      matterType: body.matterType,
+      description: body.description,
+      status: 'open',
+      ruleSet: ruleSetOn(openedOn),
+      openedAt: dayStart(openedOn),
+      openedOn,
+      closesAt: dayEnd(body.closesOn),
+      documentFileIds: body.documentFileIds,
+      createdBy: actor.userId,
+      assemblyOn: body.assemblyOn,
+      recordedAt: now,
+    });
+    const roll = await freezeRoll(tx, draft);
+    const onRoll = new Set(roll.map((r) => r.unitId));
+    const off = body.ballots.findIndex((b) => !onRoll.has(b.unitId));
+    if (off >= 0) throw fieldError(`body.ballots.${off}.unitId`, 'not_on_roll');
+    await repo.insertBallots(
+      tx,
+      body.ballots.map((b) => ({
+        voteId: draft.id,
+        unitId: b.unitId,
+        streetId: draft.streetId,
+        choice: b.choice,
+        channel: 'paper',
+        voterPersonId: null,
+        castBy: actor.userId,
+        scanFileId: b.scanFileId,
+        signedBy: b.signedBy,
+        castAt: dayNoon(b.castOn),
+      })),
+    );
+    await recordAudit(tx, actor.audit, {
+      action: 'vote.recorded',
+      entityType: 'vote',
+      entityId: draft.id,
+      streetId: draft.streetId,
+      after: { ...draft, roll: { units: roll.length }, ballots: body.ballots },
+    });
+    await closeInTx(tx, actor, draft.id, null, body.publicityDays, now);
+    return draft.id;
+  });
+  return getVote(ctx, actor, id, now);
 }
 
 export async function openVote(ctx: AppContext, actor: Actor, id: number, version: number, now = new Date()) {
@@ -416,19 +539,32 @@ export async function closeInTx(
     throw err.voteNotDue(before.closesAt.toISOString());
   const today = shanghaiDate(now);
   const publicUntil = addDays(today, publicityDays);
+  const recorded = before.recordedAt !== null && before.assemblyOn !== null;
   const disclosure = await publishDisclosure(tx, actor, {
     streetId: before.streetId,
     communityId: before.communityId,
     category: 'vote_result',
     title: before.title,
     body: before.description,
-    data: result,
+    // the board says that the result was entered after the fact, and when the owners decided
+    data: recorded
+      ? {
+          ...result,
+          recorded: {
+            assemblyOn: before.assemblyOn,
+            opensOn: before.openedOn,
+            closesOn: shanghaiDate(before.closesAt),
+            recordedOn: today,
+          },
+        }
+      : result,
     visibleUntil: publicUntil,
     source: { type: 'vote', id },
   });
   const after = (await repo.updateVote(tx, id, before.version, {
     status: 'closed',
-    closedAt: now,
+    // a recorded vote closed when its ballot period ended, not when it was entered
+    closedAt: recorded ? before.closesAt : now,
     result,
     passed: result.passed,
     publicUntil,

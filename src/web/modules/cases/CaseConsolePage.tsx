@@ -22,7 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
-import { usePlaces } from '../org/api';
+import { useGrids, usePlaces } from '../org/api';
 import { useQueueCounts } from './api';
 import { CategoryPicker } from './CategoryPicker';
 import { CaseStateTag, DueText, SlaTag, UrgencyTag } from './components';
@@ -33,6 +33,7 @@ const FILTER_KEYS = [
   'urgency',
   'sla',
   'streetId',
+  'gridId',
   'q',
   'createdFrom',
   'createdTo',
@@ -50,6 +51,7 @@ export default function CaseConsolePage() {
   const [params, setParams] = useSearchParams();
   const counts = useQueueCounts();
   const places = usePlaces();
+  const grids = useGrids(params.get('streetId') ? Number(params.get('streetId')) : undefined);
   const queue = (params.get('queue') as CaseQueue | null) ?? undefined;
   const filters: Record<string, string | undefined> = { queue };
   for (const key of FILTER_KEYS) filters[key] = params.get(key) ?? undefined;
@@ -257,6 +259,22 @@ export default function CaseConsolePage() {
               onChange={(v) => set('streetId', v)}
               options={(places.data?.streets ?? []).map((s) => ({ value: s.id, label: s.name }))}
               style={{ width: 160 }}
+            />
+          )}
+          {(grids.data?.items.length ?? 0) > 0 && (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('console.allGrids')}
+              value={filters.gridId ? Number(filters.gridId) : undefined}
+              onChange={(v) => set('gridId', v)}
+              options={(grids.data?.items ?? []).map((g) => ({
+                value: g.id,
+                label: manyStreets ? `${g.street.name} · ${g.name}` : g.name,
+              }))}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+              data-testid="case-grid-filter"
             />
           )}
           <DatePicker.RangePicker

@@ -347,6 +347,9 @@ function Overview({ data }: { data: CaseDetail }) {
       <Descriptions.Item label={t('field.community')}>
         <Link to={`/communities/${data.community.id}`}>{data.community.name}</Link> · {data.street.name}
       </Descriptions.Item>
+      <Descriptions.Item label={t('detail.grid')}>
+        <span data-testid="case-grid">{data.grid ? data.grid.name : t('common:none')}</span>
+      </Descriptions.Item>
       {data.asset && (
         <Descriptions.Item label={t('detail.asset')}>
           <Link to={`/assets/${data.asset.id}`} data-testid="case-asset-link">

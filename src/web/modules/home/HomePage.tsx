@@ -18,6 +18,15 @@ const typeColors: Record<string, string> = {
   mixed: '#8a5cd1',
 };
 
+/** The rings of the grids' polygons as polylines for an ECharts `lines` series. */
+function gridLines(features: unknown[]) {
+  return (
+    features as { properties: { name: string }; geometry: { type: string; coordinates: number[][][] } }[]
+  )
+    .filter((f) => f.geometry?.type === 'Polygon')
+    .flatMap((f) => f.geometry.coordinates.map((ring) => ({ name: f.properties.name, coords: ring })));
+}
+
 /** The console's start page: the caller's communities at a glance, on the district's own map. */
 export default function HomePage() {
   const { t, i18n } = useTranslation('home');
@@ -32,7 +41,10 @@ export default function HomePage() {
     if (!map.data) return {};
     return {
       tooltip: { trigger: 'item', formatter: (p: { name: string }) => p.name },
-      legend: { bottom: 0, data: housingTypes.map((h) => t(`org:housingType.${h}`)) },
+      legend: {
+        bottom: 0,
+        data: [t('gridLayer'), ...housingTypes.map((h) => t(`org:housingType.${h}`))],
+      },
       geo: {
         map: 'anju-streets',
         roam: true,
@@ -44,16 +56,29 @@ export default function HomePage() {
         itemStyle: { areaColor: '#eef4fc', borderColor: '#8fb0e0' },
         emphasis: { itemStyle: { areaColor: '#dce9fb' } },
       },
-      series: housingTypes.map((h) => ({
-        name: t(`org:housingType.${h}`),
-        type: 'scatter',
-        coordinateSystem: 'geo',
-        symbolSize: 9,
-        itemStyle: { color: typeColors[h] },
-        data: map.data.communities
-          .filter((c) => c.housingType === h)
-          .map((c) => ({ name: c.name, value: [c.lng, c.lat], id: c.id })),
-      })),
+      series: [
+        {
+          // the grid layer: each grid's outline drawn over the streets, hidden from the legend
+          name: t('gridLayer'),
+          type: 'lines',
+          coordinateSystem: 'geo',
+          polyline: true,
+          silent: false,
+          lineStyle: { color: '#d48806', width: 1.5, type: 'dashed' },
+          tooltip: { formatter: (p: { name: string }) => p.name },
+          data: gridLines(map.data.grids.features),
+        },
+        ...housingTypes.map((h) => ({
+          name: t(`org:housingType.${h}`),
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 9,
+          itemStyle: { color: typeColors[h] },
+          data: map.data.communities
+            .filter((c) => c.housingType === h)
+            .map((c) => ({ name: c.name, value: [c.lng, c.lat], id: c.id })),
+        })),
+      ],
     };
   }, [map.data, t, en]);
 

@@ -5,6 +5,7 @@ import type {
   CommunityStats,
   CommunitySummary,
   DepartmentView,
+  GridSummary,
   HousingType,
   ManagementMode,
   PlaceMap,
@@ -69,6 +70,15 @@ export function useDepartments() {
   return useQuery({
     queryKey: ['departments'],
     queryFn: () => api.get<DepartmentView[]>('/departments'),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The grids (网格) of the caller's places, optionally of one street. */
+export function useGrids(streetId?: number) {
+  return useQuery({
+    queryKey: ['grids', streetId ?? null],
+    queryFn: () => api.get<{ items: GridSummary[] }>('/grids', { streetId }),
     staleTime: 10 * 60_000,
   });
 }

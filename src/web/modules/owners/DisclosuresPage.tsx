@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -65,8 +66,24 @@ export function DisclosureData({ d }: { d: Disclosure }) {
   const { t } = useTranslation('owners');
   const data = d.data as Record<string, unknown> | null;
   if (!data) return null;
-  if (d.category === 'vote_result' && 'approval' in data)
-    return <TallySummary tally={data as unknown as TallyView} />;
+  if (d.category === 'vote_result' && 'approval' in data) {
+    const recorded = data.recorded as
+      | { assemblyOn: string; opensOn: string; closesOn: string; recordedOn: string }
+      | undefined;
+    return (
+      <Flex vertical gap={8}>
+        {recorded && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="disclosure-recorded"
+            title={t('votes:held.boardMark', recorded)}
+          />
+        )}
+        <TallySummary tally={data as unknown as TallyView} />
+      </Flex>
+    );
+  }
   if (d.category === 'fund_use') {
     const u = data as {
       budgetFen?: number;

@@ -24,6 +24,7 @@ import {
   Space,
   Table,
   Tag,
+  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -39,7 +40,7 @@ import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
 import { FileLink, FileUpload, fileUrl, showProblem } from '../owners/common';
 import { type Reproduce, type RollItem, useTally, useVote, type VoteDetail } from './api';
-import { RequirementText, TallyPanel, VoteStatusTag } from './tally';
+import { RecordedTag, RequirementText, TallyPanel, VoteStatusTag } from './tally';
 
 const choiceColor = { for: 'green', against: 'red', abstain: 'default' } as const;
 
@@ -84,7 +85,12 @@ export default function VoteDetailPage() {
           <PageHeader
             title={<span data-testid="vote-title">{data.title}</span>}
             subtitle={`${data.community.name} · ${t(`matter.${data.matterType}`)}`}
-            tags={<VoteStatusTag status={data.status} passed={data.passed} />}
+            tags={
+              <>
+                <VoteStatusTag status={data.status} passed={data.passed} />
+                {data.recorded && <RecordedTag assemblyOn={data.recorded.assemblyOn} />}
+              </>
+            }
             extra={
               <>
                 <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
@@ -175,6 +181,21 @@ export default function VoteDetailPage() {
                         <Link to={`/fund-uses/${data.fundUseId}`}>{t('detail.fundUseLink')}</Link>
                       </Descriptions.Item>
                     )}
+                    <Descriptions.Item label={t('history.title')}>
+                      <Timeline
+                        style={{ marginTop: 8, marginBottom: -24 }}
+                        items={data.history.map((h) => ({
+                          color: h.event === 'recorded' ? 'orange' : h.event === 'closed' ? 'green' : 'blue',
+                          content: (
+                            <span data-testid={`vote-history-${h.event}`}>
+                              {t(`history.${h.event}`, {
+                                at: h.at.length === 10 ? h.at : formatDateTime(h.at),
+                              })}
+                            </span>
+                          ),
+                        }))}
+                      />
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('create.documents')}>
                       {data.documents.length ? (
                         <Flex vertical>

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileDoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -37,7 +37,7 @@ import { QueryState } from '../../components/QueryState';
 import { useCursorPages } from '../../components/useCursorPages';
 import { CommunitySelect, FileUpload, showProblem, useCommunityOptions } from '../owners/common';
 import type { VoteDetail, VoteSummary } from './api';
-import { RequirementText, VoteStatusTag } from './tally';
+import { RecordedTag, RequirementText, VoteStatusTag } from './tally';
 
 /** Owner votes: every vote of the communities in view, and drafting a new one. */
 export default function VotesPage() {
@@ -61,7 +61,15 @@ export default function VotesPage() {
         </Flex>
       ),
     },
-    { title: t('field.status'), render: (_v, v) => <VoteStatusTag status={v.status} passed={v.passed} /> },
+    {
+      title: t('field.status'),
+      render: (_v, v) => (
+        <Flex vertical gap={4} align="start">
+          <VoteStatusTag status={v.status} passed={v.passed} />
+          {v.recorded && <RecordedTag assemblyOn={v.recorded.assemblyOn} />}
+        </Flex>
+      ),
+    },
     {
       title: t('list.turnout'),
       render: (_v, v) =>
@@ -104,6 +112,13 @@ export default function VotesPage() {
               <Button icon={<DownloadOutlined />} href={downloadUrl('/votes/export.xlsx', { ...filters })}>
                 {t('common:exportExcel')}
               </Button>
+            )}
+            {can('votes.record') && (
+              <Link to="/votes/held">
+                <Button icon={<FileDoneOutlined />} data-testid="vote-record-held">
+                  {t('held.title')}
+                </Button>
+              </Link>
             )}
             {can('votes.manage') && (
               <Button

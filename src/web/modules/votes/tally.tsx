@@ -241,3 +241,13 @@ export function TallySummary({ tally }: { tally: TallyView }) {
     </Flex>
   );
 }
+
+/** A vote held on paper and entered afterwards (补录), with the day of its owners' assembly. */
+export function RecordedTag({ assemblyOn }: { assemblyOn: string }) {
+  const { t } = useTranslation('votes');
+  return (
+    <Tag color="orange" data-testid="vote-recorded">
+      {t('held.tag', { date: assemblyOn })}
+    </Tag>
+  );
+}
