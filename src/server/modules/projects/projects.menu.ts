@@ -78,7 +78,7 @@ export function formatQuantity(unit: CostUnit, q: bigint): string {
 
 export function hundredths(decimal: string): bigint {
   const [whole = '0', frac = ''] = decimal.split('.');
-  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
+  return BigInt(whole) * 100n + BigInt(`${frac}00`.slice(0, 2));
 }
 
 export interface ItemOffer {

@@ -486,7 +486,7 @@ export async function closeSelection(
   const tr = translator(actor.lang);
   await ctx.db.transaction(async (tx) => {
     const s = await repo.lockSelection(tx, id);
-    if (!s || s.status !== 'open') throw new AppError('project_selection.closed', 409);
+    if (s?.status !== 'open') throw new AppError('project_selection.closed', 409);
     if (s.version !== body.version) throw versionConflict(s.version);
     const t = await tallyOf(tx, s);
     const options = optionsOf(s);
