@@ -22,6 +22,7 @@ import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
 import enOwners from './en-US/owners.json';
 import enProgress from './en-US/progress.json';
+import enProjects from './en-US/projects.json';
 import enResident from './en-US/resident.json';
 import enUsers from './en-US/users.json';
 import enVotes from './en-US/votes.json';
@@ -51,6 +52,7 @@ import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
 import zhOwners from './zh-CN/owners.json';
 import zhProgress from './zh-CN/progress.json';
+import zhProjects from './zh-CN/projects.json';
 import zhResident from './zh-CN/resident.json';
 import zhUsers from './zh-CN/users.json';
 import zhVotes from './zh-CN/votes.json';
@@ -88,6 +90,7 @@ export const resources = {
     org: zhOrg,
     owners: zhOwners,
     progress: zhProgress,
+    projects: zhProjects,
     resident: zhResident,
     users: zhUsers,
     votes: zhVotes,
@@ -119,6 +122,7 @@ export const resources = {
     org: enOrg,
     owners: enOwners,
     progress: enProgress,
+    projects: enProjects,
     resident: enResident,
     users: enUsers,
     votes: enVotes,
