@@ -15,6 +15,7 @@ import { legacyGrants } from './legacy';
 import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
 import { ownersGrants } from './owners';
+import { planGrants } from './plan';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
 import { votesGrants } from './votes';
@@ -44,6 +45,7 @@ export const grants = {
   ...mediationGrants,
   ...integrationsGrants,
   ...assessmentGrants,
+  ...planGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -35,6 +35,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { open311Routes } from './modules/open311/open311.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ownersRoutes } from './modules/owners/owners.routes';
+import { planRoutes } from './modules/plan/plan.routes';
 import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { votesRoutes } from './modules/votes/votes.routes';
@@ -158,6 +159,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(hotlineRoutes, { ctx });
       await api.register(integrationsRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
+      await api.register(planRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

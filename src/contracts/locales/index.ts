@@ -21,6 +21,7 @@ import enNav from './en-US/nav.json';
 import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
 import enOwners from './en-US/owners.json';
+import enPlan from './en-US/plan.json';
 import enProgress from './en-US/progress.json';
 import enResident from './en-US/resident.json';
 import enUsers from './en-US/users.json';
@@ -50,6 +51,7 @@ import zhNav from './zh-CN/nav.json';
 import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
 import zhOwners from './zh-CN/owners.json';
+import zhPlan from './zh-CN/plan.json';
 import zhProgress from './zh-CN/progress.json';
 import zhResident from './zh-CN/resident.json';
 import zhUsers from './zh-CN/users.json';
@@ -87,6 +89,7 @@ export const resources = {
     notifications: zhNotifications,
     org: zhOrg,
     owners: zhOwners,
+    plan: zhPlan,
     progress: zhProgress,
     resident: zhResident,
     users: zhUsers,
@@ -118,6 +121,7 @@ export const resources = {
     notifications: enNotifications,
     org: enOrg,
     owners: enOwners,
+    plan: enPlan,
     progress: enProgress,
     resident: enResident,
     users: enUsers,

@@ -18,6 +18,7 @@ import {
 } from './generate';
 import { seedGovernance } from './governance';
 import * as hp from './huangpu';
+import { seedDemoPlan } from './plan';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 import { seedDemoSafety } from './safety';
 
@@ -499,6 +500,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
   Object.assign(counts, await seedGovernance(ctx, { seed: opts.seed ?? DEMO_SEED }));
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
+  Object.assign(counts, await seedDemoPlan(ctx, districtId, (opts.seed ?? DEMO_SEED) + 3));
   // the KPI pages have numbers at once (the rollup job would catch up within seconds anyway)
   await rollUpCaseEvents(ctx);
   await ctx.db.transaction((tx) =>
