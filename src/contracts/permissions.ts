@@ -16,6 +16,7 @@ import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
 import { ownersGrants } from './owners';
 import { projectsGrants } from './projects';
+import { planGrants } from './plan';
 import type { GrantTable, Reach, Role } from './roles';
 import { usersGrants } from './users';
 import { votesGrants } from './votes';
@@ -46,6 +47,7 @@ export const grants = {
   ...integrationsGrants,
   ...assessmentGrants,
   ...projectsGrants,
+  ...planGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -36,6 +36,7 @@ import { open311Routes } from './modules/open311/open311.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ownersRoutes } from './modules/owners/owners.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
+import { planRoutes } from './modules/plan/plan.routes';
 import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { votesRoutes } from './modules/votes/votes.routes';
@@ -160,6 +161,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(integrationsRoutes, { ctx });
       await api.register(assessmentRoutes, { ctx });
       await api.register(projectsRoutes, { ctx });
+      await api.register(planRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

@@ -79,6 +79,14 @@ export const navItems: NavItem[] = [
     group: 'cases',
   },
   {
+    key: 'plan',
+    path: '/plan',
+    label: 'plan',
+    icon: <ScheduleOutlined />,
+    permission: 'plan.read',
+    group: 'cases',
+  },
+  {
     key: 'communities',
     path: '/communities',
     label: 'communities',

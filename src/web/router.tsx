@@ -43,6 +43,7 @@ const EmergencyPage = lazy(() => import('./modules/emergency/EmergencyPage'));
 const FireSafetyPage = lazy(() => import('./modules/firesafety/FireSafetyPage'));
 const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'));
 const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
+const PlanPage = lazy(() => import('./modules/plan/PlanPage'));
 const KpiPage = lazy(() => import('./modules/assessment/KpiPage'));
 const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
 const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
@@ -96,6 +97,7 @@ const consoleRoutes: RouteObject[] = [
   { path: 'cases/:id', element: page(<CaseDetailPage />) },
   { path: 'supervision', element: page(<SupervisionPage />) },
   { path: 'kpis', element: page(<KpiPage />) },
+  { path: 'plan', element: page(<PlanPage />) },
   { path: 'duties', element: page(<DutiesPage />) },
   { path: 'calendar', element: page(<CalendarPage />) },
   { path: 'users', element: page(<UsersPage />) },

@@ -21,6 +21,7 @@ import enNav from './en-US/nav.json';
 import enNotifications from './en-US/notifications.json';
 import enOrg from './en-US/org.json';
 import enOwners from './en-US/owners.json';
+import enPlan from './en-US/plan.json';
 import enProgress from './en-US/progress.json';
 import enProjects from './en-US/projects.json';
 import enResident from './en-US/resident.json';
@@ -51,6 +52,7 @@ import zhNav from './zh-CN/nav.json';
 import zhNotifications from './zh-CN/notifications.json';
 import zhOrg from './zh-CN/org.json';
 import zhOwners from './zh-CN/owners.json';
+import zhPlan from './zh-CN/plan.json';
 import zhProgress from './zh-CN/progress.json';
 import zhProjects from './zh-CN/projects.json';
 import zhResident from './zh-CN/resident.json';
@@ -89,6 +91,7 @@ export const resources = {
     notifications: zhNotifications,
     org: zhOrg,
     owners: zhOwners,
+    plan: zhPlan,
     progress: zhProgress,
     projects: zhProjects,
     resident: zhResident,
@@ -121,6 +124,7 @@ export const resources = {
     notifications: enNotifications,
     org: enOrg,
     owners: enOwners,
+    plan: enPlan,
     progress: enProgress,
     projects: enProjects,
     resident: enResident,

@@ -19,6 +19,7 @@ import {
 import { seedGovernance } from './governance';
 import * as hp from './huangpu';
 import { seedDemoProjects } from './projects';
+import { seedDemoPlan } from './plan';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 import { seedDemoSafety } from './safety';
 
@@ -501,6 +502,7 @@ export async function seedDemo(ctx: AppContext, opts: { password: string; seed?:
   counts.cases = (await seedDemoCases(ctx, (opts.seed ?? DEMO_SEED) + 1)).cases;
   Object.assign(counts, await seedDemoSafety(ctx, (opts.seed ?? DEMO_SEED) + 2));
   Object.assign(counts, await seedDemoProjects(ctx));
+  Object.assign(counts, await seedDemoPlan(ctx, districtId, (opts.seed ?? DEMO_SEED) + 3));
   // the KPI pages have numbers at once (the rollup job would catch up within seconds anyway)
   await rollUpCaseEvents(ctx);
   await ctx.db.transaction((tx) =>
