@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import { run } from '../src/server/cli/cli';
 import type { Database } from '../src/server/db/client';
 
@@ -76,6 +77,27 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     counts[name] = (await database.pool.query(`select count(*)::int as n from ${name}`)).rows[0].n;
   }
   return counts;
+}
+
+/**
+ * A checksum of every table of the public and drizzle schemas, computed in SQL (md5 over the rows'
+ * text in a stable order), and the position of every sequence: equal fingerprints, equal data.
+ */
+export async function tableChecksums(pool: pg.Pool): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const tables = await pool.query(
+    `select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name, c.relkind from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname in ('public', 'drizzle') and c.relkind in ('r', 'S') order by 1`,
+  );
+  for (const { name, relkind } of tables.rows) {
+    const q =
+      relkind === 'S'
+        ? `select last_value || '/' || is_called as d from ${name}`
+        : `select count(*) || ':' || md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as d from ${name} t`;
+    out[name] = (await pool.query(q)).rows[0].d;
+  }
+  return out;
 }
 
 /** How many migrations the repository holds, so tests do not break when one is added. */

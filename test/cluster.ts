@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}) {
     ANJU_JOBS: 'false',
     LOG_LEVEL: 'silent',
     ANJU_SESSION_CACHE_MS: '0',
+    // test files report many cases as the one demo resident; the limit's own test sets it low
+    RESIDENT_INTAKE_RATE_LIMIT: '10000',
     ...overrides,
   });
 }

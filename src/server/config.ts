@@ -34,6 +34,8 @@ const configSchema = z.object({
     .default('310101'),
   /** requests per minute per API key when the key sets none (`apikey create --rate-limit`) */
   API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  /** reports (POST /cases) per hour per resident account, counted in each instance */
+  RESIDENT_INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** public Open311 reads per minute per client address */
   OPEN311_READ_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** SMTP for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587 (none: no e-mail) */

@@ -53,4 +53,33 @@ describe('anju audit verify', () => {
     expect(spawned.code).toBe(1);
     expect(spawned.stdout).toContain(`First broken link: chain ${chain}, seq ${seq}, reason hash_mismatch`);
   });
+
+  // each on an untouched copy of the demo database, so the tampering is the first break there is
+  for (const [what, sql, reason] of [
+    [
+      'two rows are swapped',
+      'update audit_log set seq = case seq when 5 then 6 else 5 end where chain = $1 and seq in (5, 6)',
+      'link_mismatch',
+    ],
+    ['a row is deleted', 'delete from audit_log where chain = $1 and seq = 5', 'gap'],
+  ] as const) {
+    it(`fails with exit code 1 and names seq 5 when ${what}`, async () => {
+      const copy = await createTestDatabase();
+      try {
+        const chain = (
+          await copy.pool.query('select chain from audit_chain where seq >= 10 order by chain limit 1')
+        ).rows[0].chain as number;
+        await copy.pool.query('alter table audit_log disable trigger audit_log_no_update_delete');
+        // swapping two keys in one statement needs the primary key checked at the end of it
+        await copy.pool.query('alter table audit_log drop constraint audit_log_chain_seq_pk');
+        await copy.pool.query(sql, [chain]);
+        await copy.pool.query('alter table audit_log enable trigger audit_log_no_update_delete');
+        const r = await runCli(copy, ['audit', 'verify']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain(`First broken link: chain ${chain}, seq 5, reason ${reason}`);
+      } finally {
+        await copy.drop();
+      }
+    });
+  }
 });

@@ -32,6 +32,7 @@ import type { AppContext } from '../../context';
 import { actorOf, requirePermission } from '../../platform/access';
 import { sendExcel } from '../../platform/excel';
 import { translator } from '../../platform/i18n';
+import { RateWindows } from '../../platform/ratewindow';
 import { listenReferenceChanges } from '../../platform/refcache';
 import * as cases from './cases.usecases';
 
@@ -55,6 +56,9 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     await stopListening?.();
   });
 
+  // residents report from a phone: a runaway client or a flood from one account is refused, staff are not
+  const residentReports = new RateWindows<number>(ctx.config.RESIDENT_INTAKE_RATE_LIMIT, 3_600_000);
+
   app.post(
     '/cases',
     {
@@ -65,7 +69,8 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
           'Send an `Idempotency-Key` header (8–100 printable characters, e.g. a UUID per submission): a retry ' +
           'with the same key and body never makes a second case and gets the same answer (header ' +
           '`idempotent-replayed: true`); the same key with another body answers 422. Attach evidence by ' +
-          'uploading to `POST /files` first and naming the file ids.',
+          'uploading to `POST /files` first and naming the file ids. A resident account may file ' +
+          '`RESIDENT_INTAKE_RATE_LIMIT` reports an hour (429 `rate_limited` after that).',
         headers: idempotencyHeaders.partial(),
         body: caseIntake,
         response: { 201: caseIntakeAnswer },
@@ -73,9 +78,11 @@ export const casesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       preHandler: requirePermission('cases.report'),
     },
     async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.roles.every((r) => r === 'resident')) residentReports.hit(actor.userId);
       const outcome = await cases.reportCase(
         ctx,
-        actorOf(request),
+        actor,
         request.body,
         request.headers['idempotency-key'] as string | undefined,
       );
