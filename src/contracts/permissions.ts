@@ -16,6 +16,7 @@ import { mediationGrants } from './mediation';
 import { orgGrants } from './org';
 import { ownersGrants } from './owners';
 import type { GrantTable, Reach, Role } from './roles';
+import { screenGrants } from './screen';
 import { usersGrants } from './users';
 import { votesGrants } from './votes';
 import { warrantiesGrants } from './warranties';
@@ -44,6 +45,7 @@ export const grants = {
   ...mediationGrants,
   ...integrationsGrants,
   ...assessmentGrants,
+  ...screenGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -15,6 +15,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   FireOutlined,
+  FundProjectionScreenOutlined,
   HistoryOutlined,
   IdcardOutlined,
   MobileOutlined,
@@ -76,6 +77,14 @@ export const navItems: NavItem[] = [
     label: 'kpis',
     icon: <BarChartOutlined />,
     permission: 'kpis.read',
+    group: 'cases',
+  },
+  {
+    key: 'screen',
+    path: '/screen',
+    label: 'screen',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'screen.read',
     group: 'cases',
   },
   {

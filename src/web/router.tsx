@@ -44,6 +44,7 @@ const FireSafetyPage = lazy(() => import('./modules/firesafety/FireSafetyPage'))
 const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'));
 const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
 const KpiPage = lazy(() => import('./modules/assessment/KpiPage'));
+const ScreenPage = lazy(() => import('./modules/screen/ScreenPage'));
 const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
 const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 const OwnersRegisterPage = lazy(() => import('./modules/owners/OwnersRegisterPage'));
@@ -151,6 +152,8 @@ export const appRoutes: RouteObject[] = [
       { path: 'hazards/:id', element: page(<HazardDetailPage />) },
     ],
   },
+  // the command room's wall screen, full-screen outside the console frame
+  { path: '/screen', element: page(<ScreenPage />) },
   {
     path: '/',
     element: page(<AppLayout />),

@@ -23,6 +23,7 @@ import enOrg from './en-US/org.json';
 import enOwners from './en-US/owners.json';
 import enProgress from './en-US/progress.json';
 import enResident from './en-US/resident.json';
+import enScreen from './en-US/screen.json';
 import enUsers from './en-US/users.json';
 import enVotes from './en-US/votes.json';
 import enWarranties from './en-US/warranties.json';
@@ -52,6 +53,7 @@ import zhOrg from './zh-CN/org.json';
 import zhOwners from './zh-CN/owners.json';
 import zhProgress from './zh-CN/progress.json';
 import zhResident from './zh-CN/resident.json';
+import zhScreen from './zh-CN/screen.json';
 import zhUsers from './zh-CN/users.json';
 import zhVotes from './zh-CN/votes.json';
 import zhWarranties from './zh-CN/warranties.json';
@@ -89,6 +91,7 @@ export const resources = {
     owners: zhOwners,
     progress: zhProgress,
     resident: zhResident,
+    screen: zhScreen,
     users: zhUsers,
     votes: zhVotes,
     warranties: zhWarranties,
@@ -120,6 +123,7 @@ export const resources = {
     owners: enOwners,
     progress: enProgress,
     resident: enResident,
+    screen: enScreen,
     users: enUsers,
     votes: enVotes,
     warranties: enWarranties,
