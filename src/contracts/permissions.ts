@@ -18,6 +18,7 @@ import { ownersGrants } from './owners';
 import { projectsGrants } from './projects';
 import { planGrants } from './plan';
 import type { GrantTable, Reach, Role } from './roles';
+import { screenGrants } from './screen';
 import { usersGrants } from './users';
 import { votesGrants } from './votes';
 import { warrantiesGrants } from './warranties';
@@ -48,6 +49,7 @@ export const grants = {
   ...assessmentGrants,
   ...projectsGrants,
   ...planGrants,
+  ...screenGrants,
 } as const satisfies GrantTable;
 export type Permission = keyof typeof grants;
 

@@ -16,6 +16,7 @@ import helmet from 'helmet';
 import { z } from 'zod';
 import type { AppContext } from './context';
 import { assessmentRoutes } from './modules/assessment/assessment.routes';
+import { screenRoutes } from './modules/assessment/screen.routes';
 import { assetsRoutes } from './modules/assets/assets.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -162,6 +163,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(assessmentRoutes, { ctx });
       await api.register(projectsRoutes, { ctx });
       await api.register(planRoutes, { ctx });
+      await api.register(screenRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );

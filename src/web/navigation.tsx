@@ -15,6 +15,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   FireOutlined,
+  FundProjectionScreenOutlined,
   HistoryOutlined,
   IdcardOutlined,
   MobileOutlined,
@@ -84,6 +85,14 @@ export const navItems: NavItem[] = [
     label: 'plan',
     icon: <ScheduleOutlined />,
     permission: 'plan.read',
+    group: 'cases',
+  },
+  {
+    key: 'screen',
+    path: '/screen',
+    label: 'screen',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'screen.read',
     group: 'cases',
   },
   {

@@ -45,6 +45,7 @@ const WarrantiesPage = lazy(() => import('./modules/warranties/WarrantiesPage'))
 const LegacyPage = lazy(() => import('./modules/legacy/LegacyPage'));
 const PlanPage = lazy(() => import('./modules/plan/PlanPage'));
 const KpiPage = lazy(() => import('./modules/assessment/KpiPage'));
+const ScreenPage = lazy(() => import('./modules/screen/ScreenPage'));
 const WaterloggingPage = lazy(() => import('./modules/waterlogging/WaterloggingPage'));
 const HotlinePage = lazy(() => import('./modules/hotline/HotlinePage'));
 const OwnersRegisterPage = lazy(() => import('./modules/owners/OwnersRegisterPage'));
@@ -155,6 +156,8 @@ export const appRoutes: RouteObject[] = [
       { path: 'hazards/:id', element: page(<HazardDetailPage />) },
     ],
   },
+  // the command room's wall screen, full-screen outside the console frame
+  { path: '/screen', element: page(<ScreenPage />) },
   {
     path: '/',
     element: page(<AppLayout />),

@@ -25,6 +25,7 @@ import enPlan from './en-US/plan.json';
 import enProgress from './en-US/progress.json';
 import enProjects from './en-US/projects.json';
 import enResident from './en-US/resident.json';
+import enScreen from './en-US/screen.json';
 import enUsers from './en-US/users.json';
 import enVotes from './en-US/votes.json';
 import enWarranties from './en-US/warranties.json';
@@ -56,6 +57,7 @@ import zhPlan from './zh-CN/plan.json';
 import zhProgress from './zh-CN/progress.json';
 import zhProjects from './zh-CN/projects.json';
 import zhResident from './zh-CN/resident.json';
+import zhScreen from './zh-CN/screen.json';
 import zhUsers from './zh-CN/users.json';
 import zhVotes from './zh-CN/votes.json';
 import zhWarranties from './zh-CN/warranties.json';
@@ -95,6 +97,7 @@ export const resources = {
     progress: zhProgress,
     projects: zhProjects,
     resident: zhResident,
+    screen: zhScreen,
     users: zhUsers,
     votes: zhVotes,
     warranties: zhWarranties,
@@ -128,6 +131,7 @@ export const resources = {
     progress: enProgress,
     projects: enProjects,
     resident: enResident,
+    screen: enScreen,
     users: enUsers,
     votes: enVotes,
     warranties: enWarranties,

@@ -1,4 +1,12 @@
-import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  EffectScatterChart,
+  LineChart,
+  LinesChart,
+  MapChart,
+  PieChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
@@ -15,6 +23,7 @@ echarts.use([
   BarChart,
   EffectScatterChart,
   LineChart,
+  LinesChart,
   MapChart,
   PieChart,
   ScatterChart,
