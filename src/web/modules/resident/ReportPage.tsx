@@ -4,6 +4,7 @@ import type { UploadFile } from 'antd/es/upload/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { MAX_FILE_BYTES } from '../../../contracts/files';
 import { api, ProblemError } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useCategoryTree, useResidentHome } from './api';
@@ -227,10 +228,20 @@ export default function ReportPage() {
                     )
                   }
                   customRequest={({ file, onSuccess, onError }) => {
+                    // a photo over the limit is refused here, before it costs the phone's data
+                    if ((file as File).size > MAX_FILE_BYTES) {
+                      onError?.(new Error(t('errors:file.too_large', { limit: '10 MB' })));
+                      return;
+                    }
                     upload(file as File)
                       .then((id) => onSuccess?.(id))
                       .catch((err: unknown) => {
-                        onError?.(new Error(err instanceof ProblemError ? err.problem.detail : String(err)));
+                        // the field's own reason ("not an image") says more than the problem's summary
+                        const reason =
+                          err instanceof ProblemError
+                            ? (Object.values(err.fieldErrors())[0] ?? err.problem.detail)
+                            : String(err);
+                        onError?.(new Error(reason));
                       });
                   }}
                 >
