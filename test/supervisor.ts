@@ -50,7 +50,14 @@ async function start(): Promise<SupervisorMessage> {
   const pg = await startEmbeddedPostgres({ dir, persistent: false, settings: THROWAWAY_SETTINGS });
   stops.push(pg.stop);
   const databaseUrl = await ensureDatabase(pg.url, 'anju_e2e');
-  const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', ANJU_MODE: 'demo' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ANJU_MODE: 'demo',
+    // browser tests report many cases as the demo residents; the limit has its own server test
+    RESIDENT_INTAKE_RATE_LIMIT: '10000',
+  });
   const anju = await startAnju(config);
   stops.push(anju.stop);
   return { type: 'ready', pgServerUrl: pg.url, baseUrl: anju.address, databaseUrl };

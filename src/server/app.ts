@@ -36,8 +36,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { open311Routes } from './modules/open311/open311.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { ownersRoutes } from './modules/owners/owners.routes';
-import { projectsRoutes } from './modules/projects/projects.routes';
 import { planRoutes } from './modules/plan/plan.routes';
+import { projectsRoutes } from './modules/projects/projects.routes';
 import { residentRoutes } from './modules/resident/resident.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { votesRoutes } from './modules/votes/votes.routes';

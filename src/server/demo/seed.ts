@@ -18,8 +18,8 @@ import {
 } from './generate';
 import { seedGovernance } from './governance';
 import * as hp from './huangpu';
-import { seedDemoProjects } from './projects';
 import { seedDemoPlan } from './plan';
+import { seedDemoProjects } from './projects';
 import { blob, makeUscc, Random, rectangle, scatterPoints } from './random';
 import { seedDemoSafety } from './safety';
 

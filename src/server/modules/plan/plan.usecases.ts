@@ -477,7 +477,8 @@ export async function recordMeeting(
     if (!units.some((u) => u.kind === f.owner.kind && u.refId === f.owner.refId))
       throw fieldError(`body.followUps.${i}.owner.refId`, 'unknown_unit');
     if (f.dueOn < input.heldOn) throw fieldError(`body.followUps.${i}.dueOn`, 'before_meeting');
-    if (f.taskId && !taskIds.has(f.taskId)) throw fieldError(`body.followUps.${i}.taskId`, 'unknown_plan_task');
+    if (f.taskId && !taskIds.has(f.taskId))
+      throw fieldError(`body.followUps.${i}.taskId`, 'unknown_plan_task');
   }
   const id = await ctx.db.transaction(async (tx) => {
     const meeting = await repo.insertMeeting(tx, {
