@@ -28,7 +28,7 @@ describe('anju audit verify', () => {
     const rows = (await database.pool.query('select count(*)::int as n from audit_log')).rows[0].n;
     const r = await runCli(database, ['audit', 'verify']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Audit log intact: ${rows} rows in`);
+    expect(r.stdout).toContain(`Audit log intact: ${rows.toLocaleString('en-US')} rows in`);
   });
 
   it('fails with exit code 1 and names the first broken link after a row is altered with SQL', async () => {

@@ -34,7 +34,13 @@ const c = {
 };
 
 const KPI_KEY = 'anju.screen.kpi';
-const column: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 16, minHeight: 0 };
+const column: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 16,
+  minHeight: 0,
+  minWidth: 0,
+};
 
 function Panel({
   title,
@@ -549,22 +555,26 @@ export default function ScreenPage() {
   const en = i18n.language === 'en-US';
 
   useEffect(() => {
-    document.title = t('cityTitle');
-    const { overflow } = document.body.style;
+    const { overflow, margin } = document.body.style;
     document.body.style.overflow = 'hidden';
+    document.body.style.margin = '0';
     return () => {
       document.body.style.overflow = overflow;
+      document.body.style.margin = margin;
     };
-  }, [t]);
-
-  if (isLoading) return null;
-  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  if (!allowed) return <Navigate to="/" replace />;
+  }, []);
 
   const s = summary.data;
   const level = map.data?.level ?? s?.level ?? 'district';
   const areaName = map.data ? (en && map.data.area.nameEn ? map.data.area.nameEn : map.data.area.name) : '';
   const title = level === 'city' ? t('cityTitle') : t('title', { area: areaName });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  if (isLoading) return null;
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!allowed) return <Navigate to="/" replace />;
 
   return (
     <ConfigProvider
@@ -573,7 +583,7 @@ export default function ScreenPage() {
       <div
         data-testid="screen"
         style={{
-          width: '100vw',
+          width: '100%',
           height: '100vh',
           overflow: 'hidden',
           background: `radial-gradient(ellipse at 50% 30%, #10295a 0%, ${c.page} 70%)`,
@@ -649,10 +659,17 @@ export default function ScreenPage() {
         </header>
 
         <main
-          style={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: '470px 1fr 520px', gap: 16 }}
+          style={{
+            flex: 1,
+            minHeight: 0,
+            display: 'grid',
+            gridTemplateColumns: '470px minmax(0, 1fr) 520px',
+            gridTemplateRows: 'minmax(0, 1fr)',
+            gap: 16,
+          }}
         >
           <div style={column}>
-            <Panel title={t('today.title')} testId="screen-today" style={{ flex: 'none', height: 170 }}>
+            <Panel title={t('today.title')} testId="screen-today" style={{ flex: 'none', height: 150 }}>
               {s && (
                 <div style={{ display: 'flex', alignItems: 'center', height: '100%' }}>
                   <Big
@@ -672,7 +689,7 @@ export default function ScreenPage() {
                 </div>
               )}
             </Panel>
-            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 300 }}>
+            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 340 }}>
               {s && <Backlog summary={s} />}
             </Panel>
             <Panel
