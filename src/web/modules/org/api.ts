@@ -74,7 +74,7 @@ export function useDepartments() {
   });
 }
 
-/** The grids (网格) of the caller's places, optionally of one street. */
+/** The grids of the caller's places, optionally of one street. */
 export function useGrids(streetId?: number) {
   return useQuery({
     queryKey: ['grids', streetId ?? null],

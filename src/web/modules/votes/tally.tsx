@@ -242,7 +242,7 @@ export function TallySummary({ tally }: { tally: TallyView }) {
   );
 }
 
-/** A vote held on paper and entered afterwards (补录), with the day of its owners' assembly. */
+/** A vote held on paper and entered afterwards, with the day of its owners' assembly. */
 export function RecordedTag({ assemblyOn }: { assemblyOn: string }) {
   const { t } = useTranslation('votes');
   return (
