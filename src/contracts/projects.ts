@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assetKinds } from './assets';
 import { housingTypes, managementModes } from './org';
-import { cursorParam, dateString, langParam, listLimit, positiveFen, ref } from './owners';
+import { cursorParam, dateString, langParam, listLimit, page, positiveFen, ref } from './owners';
 
 // Public works (seed 二(二)2, 二(四), 三(五)): the project menu residents choose from (政府实事项目菜单),
 // participatory selection, the project lifecycle, and the special funds that pay for it (专项资金).
@@ -274,11 +274,7 @@ export const selectionSummary = z.object({
   createdAt: z.string(),
 });
 
-export const selectionPage = z.object({
-  items: z.array(selectionSummary),
-  nextCursor: z.string().nullable(),
-  total: z.number(),
-});
+export const selectionPage = page(selectionSummary);
 
 export const selectionDetail = selectionSummary.extend({
   options: z.array(selectionOption),
@@ -355,11 +351,7 @@ export const projectSummary = z.object({
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
-export const projectPage = z.object({
-  items: z.array(projectSummary),
-  nextCursor: z.string().nullable(),
-  total: z.number(),
-});
+export const projectPage = page(projectSummary);
 
 export const stageRecord = z.object({
   stage: z.enum(projectStages),
