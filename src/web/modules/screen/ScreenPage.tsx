@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, Select, theme } from 'antd';
+import { Button, ConfigProvider, Select, Spin, theme } from 'antd';
 import dayjs from 'dayjs';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,10 +48,12 @@ function Panel({
   children,
   style,
   testId,
+  loading = false,
 }: {
   title: ReactNode;
   extra?: ReactNode;
   children: ReactNode;
+  loading?: boolean;
   style?: CSSProperties;
   testId?: string;
 }) {
@@ -75,7 +77,15 @@ function Panel({
         <h2 style={{ margin: 0, fontSize: 24, fontWeight: 600, color: c.title, flex: 1 }}>{title}</h2>
         {extra}
       </header>
-      <div style={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>{children}</div>
+      <div style={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
+        {loading ? (
+          <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}>
+            <Spin size="large" />
+          </div>
+        ) : (
+          children
+        )}
+      </div>
     </section>
   );
 }
@@ -162,8 +172,10 @@ function ScreenMapChart({
       visualMap: {
         type: 'continuous',
         seriesIndex: 0,
-        min,
-        max: max === min ? min + 1 : max,
+        // With one value for every street, stretch the scale away from it so that value reads as
+        // the good end of the scale rather than the bad one.
+        min: max === min && direction === 'higher' ? min - 1 : min,
+        max: max === min && direction !== 'higher' ? max + 1 : max,
         calculable: false,
         orient: 'vertical',
         left: 16,
@@ -219,13 +231,21 @@ function ScreenMapChart({
         label: {
           show: true,
           color: '#ffffff',
-          fontSize: map.regions.features.length > 20 ? 12 : 17,
+          fontSize: map.regions.features.length > 20 ? 12 : en ? 14 : 17,
           textBorderColor: '#07122a',
           textBorderWidth: 3,
+          // English street names are long: wrap them inside their street instead of over the next one.
+          ...(en
+            ? {
+                width: map.regions.features.length > 20 ? 80 : 124,
+                overflow: 'break' as const,
+                lineHeight: 16,
+              }
+            : {}),
         },
       },
     }),
-    [option, map],
+    [option, map, en],
   );
   return <EChart option={labelled} maps={maps} height="100%" testId="screen-map" />;
 }
@@ -669,7 +689,12 @@ export default function ScreenPage() {
           }}
         >
           <div style={column}>
-            <Panel title={t('today.title')} testId="screen-today" style={{ flex: 'none', height: 150 }}>
+            <Panel
+              title={t('today.title')}
+              testId="screen-today"
+              style={{ flex: 'none', height: 150 }}
+              loading={!s}
+            >
               {s && (
                 <div style={{ display: 'flex', alignItems: 'center', height: '100%' }}>
                   <Big
@@ -689,30 +714,32 @@ export default function ScreenPage() {
                 </div>
               )}
             </Panel>
-            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 340 }}>
+            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 340 }} loading={!s}>
               {s && <Backlog summary={s} />}
             </Panel>
             <Panel
               title={t('ranking.title', { kpi: text.name(kpi) })}
               extra={<span style={{ color: c.dim, fontSize: 17 }}>{t(`ranking.${level}`)}</span>}
               style={{ flex: 1 }}
+              loading={!s}
             >
               {s && <Ranking summary={s} />}
             </Panel>
           </div>
           <div style={column}>
-            <Panel title={`${t(`map.${level}`)} · ${text.name(kpi)}`} style={{ flex: 1 }}>
+            <Panel title={`${t(`map.${level}`)} · ${text.name(kpi)}`} style={{ flex: 1 }} loading={!map.data}>
               {map.data && <ScreenMapChart map={map.data} summary={s} kpi={kpi} />}
             </Panel>
             <Panel
               title={t('trend.title', { days: s?.trend.length ?? 30 })}
               style={{ flex: 'none', height: 320 }}
+              loading={!s}
             >
               {s && <Trend summary={s} />}
             </Panel>
           </div>
           <div style={column}>
-            <Panel title={t('overdue.title')} style={{ flex: 'none', height: 430 }}>
+            <Panel title={t('overdue.title')} style={{ flex: 'none', height: 430 }} loading={!s}>
               {s && <Overdue summary={s} />}
             </Panel>
             <Panel title={t('feed.title')} testId="screen-feed-panel" style={{ flex: 1 }}>
