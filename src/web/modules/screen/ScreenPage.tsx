@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, Select, Spin, theme } from 'antd';
+import { Button, ConfigProvider, Select, theme } from 'antd';
 import dayjs from 'dayjs';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
 import { useSession } from '../../api/session';
 import { EChart } from '../../components/EChart';
 import { formatNumber, SHANGHAI } from '../../components/format';
+import { QueryState } from '../../components/QueryState';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { useScreenFeed, useScreenMap, useScreenSummary } from './api';
 
@@ -48,12 +49,13 @@ function Panel({
   children,
   style,
   testId,
-  loading = false,
+  query,
 }: {
   title: ReactNode;
   extra?: ReactNode;
   children: ReactNode;
-  loading?: boolean;
+  /** The query the panel shows: a skeleton while it loads, its error with a retry if it fails. */
+  query?: { isLoading: boolean; error: unknown; refetch: () => unknown };
   style?: CSSProperties;
   testId?: string;
 }) {
@@ -78,10 +80,10 @@ function Panel({
         {extra}
       </header>
       <div style={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
-        {loading ? (
-          <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}>
-            <Spin size="large" />
-          </div>
+        {query ? (
+          <QueryState loading={query.isLoading} error={query.error} retry={() => query.refetch()}>
+            {children}
+          </QueryState>
         ) : (
           children
         )}
@@ -171,6 +173,7 @@ function ScreenMapChart({
       },
       visualMap: {
         type: 'continuous',
+        show: values.length > 0,
         seriesIndex: 0,
         // With one value for every street, stretch the scale away from it so that value reads as
         // the good end of the scale rather than the bad one.
@@ -693,7 +696,7 @@ export default function ScreenPage() {
               title={t('today.title')}
               testId="screen-today"
               style={{ flex: 'none', height: 150 }}
-              loading={!s}
+              query={summary}
             >
               {s && (
                 <div style={{ display: 'flex', alignItems: 'center', height: '100%' }}>
@@ -714,32 +717,32 @@ export default function ScreenPage() {
                 </div>
               )}
             </Panel>
-            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 340 }} loading={!s}>
+            <Panel title={t('backlog.title')} style={{ flex: 'none', height: 340 }} query={summary}>
               {s && <Backlog summary={s} />}
             </Panel>
             <Panel
               title={t('ranking.title', { kpi: text.name(kpi) })}
               extra={<span style={{ color: c.dim, fontSize: 17 }}>{t(`ranking.${level}`)}</span>}
               style={{ flex: 1 }}
-              loading={!s}
+              query={summary}
             >
               {s && <Ranking summary={s} />}
             </Panel>
           </div>
           <div style={column}>
-            <Panel title={`${t(`map.${level}`)} · ${text.name(kpi)}`} style={{ flex: 1 }} loading={!map.data}>
+            <Panel title={`${t(`map.${level}`)} · ${text.name(kpi)}`} style={{ flex: 1 }} query={map}>
               {map.data && <ScreenMapChart map={map.data} summary={s} kpi={kpi} />}
             </Panel>
             <Panel
               title={t('trend.title', { days: s?.trend.length ?? 30 })}
               style={{ flex: 'none', height: 320 }}
-              loading={!s}
+              query={summary}
             >
               {s && <Trend summary={s} />}
             </Panel>
           </div>
           <div style={column}>
-            <Panel title={t('overdue.title')} style={{ flex: 'none', height: 430 }} loading={!s}>
+            <Panel title={t('overdue.title')} style={{ flex: 'none', height: 430 }} query={summary}>
               {s && <Overdue summary={s} />}
             </Panel>
             <Panel title={t('feed.title')} testId="screen-feed-panel" style={{ flex: 1 }}>
