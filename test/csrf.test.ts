@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Client, setupTestApp } from './app';
-import { type Operation, operationsOf, stateOfTables } from './openapi';
+import { type Operation, operationsOf, stateOfTables, urlOf } from './openapi';
 
 /**
  * CSRF on every write, generated from the OpenAPI document: each non-GET operation, sent with a
@@ -11,13 +11,6 @@ import { type Operation, operationsOf, stateOfTables } from './openapi';
  */
 
 const t = setupTestApp();
-
-function urlOf(op: Operation): string {
-  let url = op.path.replace(/\{[^}]+\}/g, '1');
-  const required = op.parameters.filter((p) => p.in === 'query' && p.required);
-  if (required.length) url += `?${required.map((p) => `${p.name}=1`).join('&')}`;
-  return url;
-}
 
 function requestOf(op: Operation, client: Client, token: string | undefined) {
   // the cookie alone, then the token header as the variant asks; never the client's own default

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Client, setupTestApp } from './app';
-import { type Operation, operationsOf, type Parameter, type Schema, stateOfTables } from './openapi';
+import { type Operation, operationsOf, type Schema, stateOfTables, urlOf } from './openapi';
 
 /**
  * Schema-driven fuzzing of every operation the OpenAPI document lists: malformed JSON, a wrong
@@ -67,27 +67,6 @@ function edgeValues(schema: Schema | undefined): [string, unknown][] {
   if (types.includes('array'))
     out.push(['an array of 100,000 items', Array.from({ length: 100_000 }, () => 1)]);
   return out;
-}
-
-/** A value the parameter's schema accepts: its first enum value, a date, or id 1. */
-function validValue(p: Parameter | undefined): string {
-  const schema = p?.schema;
-  const choices = schema?.enum ?? (schema?.anyOf ?? schema?.oneOf ?? []).flatMap((s) => s.enum ?? []);
-  if (choices.length) return String(choices[0]);
-  if (schema?.format === 'date' || p?.name.toLowerCase().endsWith('date')) return '2026-12-07';
-  return '1';
-}
-
-/** The path with every parameter filled by a valid value, or by `bad` for the one named. */
-function urlOf(op: Operation, bad?: { name: string; value: string }): string {
-  let url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    bad?.name === name
-      ? bad.value
-      : validValue(op.parameters.find((p) => p.in === 'path' && p.name === name)),
-  );
-  const required = op.parameters.filter((p) => p.in === 'query' && p.required);
-  if (required.length) url += `?${required.map((p) => `${p.name}=${validValue(p)}`).join('&')}`;
-  return url;
 }
 
 function probesOf(op: Operation): Probe[] {

@@ -56,6 +56,27 @@ export function operationsOf(doc: {
   return ops;
 }
 
+/** A value the parameter's schema accepts: its first enum value, a date, or id 1. */
+export function validValue(p: Parameter | undefined): string {
+  const schema = p?.schema;
+  const choices = schema?.enum ?? (schema?.anyOf ?? schema?.oneOf ?? []).flatMap((s) => s.enum ?? []);
+  if (choices.length) return String(choices[0]);
+  if (schema?.format === 'date' || p?.name.toLowerCase().endsWith('date')) return '2026-12-07';
+  return '1';
+}
+
+/** The path with every parameter filled by a valid value, or by `bad` for the one named. */
+export function urlOf(op: Operation, bad?: { name: string; value: string }): string {
+  let url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    bad?.name === name
+      ? bad.value
+      : validValue(op.parameters.find((p) => p.in === 'path' && p.name === name)),
+  );
+  const required = op.parameters.filter((p) => p.in === 'query' && p.required);
+  if (required.length) url += `?${required.map((p) => `${p.name}=${validValue(p)}`).join('&')}`;
+  return url;
+}
+
 /** Every table's row count and a digest of its rows, to prove that nothing was written. */
 export async function stateOfTables(ctx: AppContext): Promise<Record<string, string>> {
   const tables = await ctx.database.pool.query<{ name: string }>(
