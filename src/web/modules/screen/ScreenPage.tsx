@@ -578,12 +578,10 @@ export default function ScreenPage() {
   const en = i18n.language === 'en-US';
 
   useEffect(() => {
-    const { overflow, margin } = document.body.style;
+    const { overflow } = document.body.style;
     document.body.style.overflow = 'hidden';
-    document.body.style.margin = '0';
     return () => {
       document.body.style.overflow = overflow;
-      document.body.style.margin = margin;
     };
   }, []);
 
